@@ -1,0 +1,159 @@
+/**
+ * The pure lint engine: text in, findings out. It parses each document on its own, recognises
+ * Kubernetes objects, walks each object once and dispatches to the enabled rules' visitors. It never
+ * throws: YAML errors become `yaml-syntax` findings and a crashing rule becomes an internal error.
+ */
+import { isNode, isPair, type Node } from 'yaml';
+import { toK8sObject, type K8sObject } from '../k8s/objects';
+import { containersOf, podSpecOf } from '../k8s/workloads';
+import type { WorkspaceIndexView } from '../index/types';
+import type { Rule, RuleContext, RuleVisitor, Report } from '../rules/types';
+import { YamlFixer } from '../yaml/fixer';
+import { keyRange, nodeRange } from '../yaml/nodes';
+import { parseFile, type ParseCache, type PlacedDocument } from '../yaml/parse';
+import { isTemplateText } from '../yaml/template';
+import type { ResolvedConfig } from './config';
+import type { Finding, Fix, OffsetRange, Severity } from './finding';
+import { LineIndex } from './line-index';
+import { applySuppressions, IGNORE_ANNOTATION, parseIdList, type IgnoreScope } from './suppressions';
+
+export const YAML_SYNTAX_RULE = 'yaml-syntax';
+
+export interface LintOptions {
+  readonly config: ResolvedConfig;
+  readonly rules: readonly Rule[];
+  readonly index?: WorkspaceIndexView;
+  readonly cache?: ParseCache;
+}
+
+export interface LintResult {
+  readonly findings: Finding[];
+  /** One line per rule that threw; the other rules' findings are still complete. */
+  readonly internalErrors: string[];
+  /** Why the file was not analysed at all, if it was not. */
+  readonly skipped?: 'template';
+  readonly documents: readonly PlacedDocument[];
+  readonly objects: readonly PlacedObject[];
+}
+
+export interface PlacedObject {
+  readonly offset: number;
+  readonly object: K8sObject;
+}
+
+export function lintText(text: string, options: LintOptions): LintResult {
+  if (isTemplateText(text)) return { findings: [], internalErrors: [], skipped: 'template', documents: [], objects: [] };
+  const documents = parseFile(text, options.cache);
+  const findings: Finding[] = [];
+  const internalErrors: string[] = [];
+  const scopes: IgnoreScope[] = [];
+  const objects: PlacedObject[] = [];
+  const objectOf = new Map<PlacedDocument, K8sObject>();
+  const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined);
+
+  for (const placed of documents) {
+    const object = toK8sObject(placed.parsed.doc);
+    if (object) {
+      objects.push({ offset: placed.offset, object });
+      objectOf.set(placed, object);
+      const ignored = object.annotations[IGNORE_ANNOTATION];
+      if (ignored) scopes.push({ start: placed.offset, end: placed.offset + placed.parsed.text.length, ids: parseIdList(ignored) });
+    }
+  }
+  const hasObjects = objects.length > 0;
+  for (const placed of documents) {
+    const object = objectOf.get(placed);
+    const syntax = severityOf(YAML_SYNTAX_RULE, options.config);
+    // Syntax errors are ours to report only in files that are Kubernetes manifests; other YAML
+    // (workflows, compose files) belongs to other tools.
+    if (syntax && (hasObjects || looksLikeManifest(placed.parsed.text))) {
+      for (const error of placed.parsed.errors) {
+        findings.push({ ruleId: YAML_SYNTAX_RULE, severity: syntax, message: error.message, range: shift(error, placed.offset), fixes: [] });
+      }
+    }
+    if (!object) continue;
+    for (const rule of enabled) {
+      if (rule.meta.id === YAML_SYNTAX_RULE) continue;
+      runRule(rule, object, placed, options, findings, internalErrors);
+    }
+  }
+  const lines = new LineIndex(text);
+  const kept = applySuppressions(findings, text, scopes, (offset) => lines.lineOf(offset));
+  kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, internalErrors, documents, objects };
+}
+
+function looksLikeManifest(text: string): boolean {
+  return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
+}
+
+export function severityOf(rule: Rule | string, config: ResolvedConfig): Severity | undefined {
+  const id = typeof rule === 'string' ? rule : rule.meta.id;
+  const fallback = typeof rule === 'string' ? undefined : rule.meta.defaultSeverity;
+  const setting = config.severities.get(id) ?? fallback;
+  return setting === 'off' ? undefined : setting;
+}
+
+function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options: LintOptions, out: Finding[], errors: string[]): void {
+  const severity = severityOf(rule, options.config);
+  if (!severity) return;
+  const { parsed, offset } = placed;
+  let fixer: YamlFixer | undefined;
+  const context: RuleContext = {
+    document: parsed,
+    defaults: options.config.defaults,
+    kubernetesVersion: options.config.kubernetesVersion,
+    index: rule.meta.needsIndex ? options.index : undefined,
+    report(report: Report<string>) {
+      const range = rangeOf(report.at);
+      if (!range) return;
+      fixer ??= new YamlFixer(parsed.text, parsed.doc.contents);
+      out.push({
+        ruleId: rule.meta.id,
+        // A rule may report a milder case below its level (e.g. a suspicious rather than a broken
+        // value); a severity the user set explicitly always wins.
+        severity: report.severity && !options.config.severities.has(rule.meta.id) ? report.severity : severity,
+        message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
+        range: shift(range, offset),
+        fixes: buildFixes(report, fixer, offset),
+      });
+    },
+  };
+  try {
+    visit(rule.create(context), object);
+  } catch (error) {
+    errors.push(`rule ${rule.meta.id} failed on ${object.kind} ${object.name ?? '(unnamed)'}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+function visit(visitor: RuleVisitor, object: K8sObject): void {
+  visitor.object?.(object);
+  if (!visitor.podSpec && !visitor.container) return;
+  const podSpec = podSpecOf(object);
+  if (!podSpec) return;
+  visitor.podSpec?.(podSpec);
+  if (visitor.container) for (const container of containersOf(podSpec)) visitor.container(container);
+}
+
+function buildFixes(report: Report<string>, fixer: YamlFixer, offset: number): Fix[] {
+  if (!report.fix) return [];
+  const built = report.fix(fixer);
+  const fixes = built ? (Array.isArray(built) ? built : [built]) : [];
+  return fixes
+    .filter((fix) => fix.edits.length > 0)
+    .map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...shift(edit, offset), newText: edit.newText })) }));
+}
+
+function rangeOf(at: Report<string>['at']): OffsetRange | undefined {
+  if (isPair(at)) return keyRange(at);
+  if (isNode(at)) return nodeRange(at as Node);
+  return at as OffsetRange;
+}
+
+function shift<T extends OffsetRange>(range: T, offset: number): OffsetRange {
+  return { start: range.start + offset, end: range.end + offset };
+}
+
+export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}

@@ -1,0 +1,35 @@
+/** Reports containers without a CPU limit (informational by default: CPU limits are a trade-off). */
+import { defineRule } from '../types';
+import { getNode } from '../../yaml/nodes';
+import { addResourcesFix } from './add-resources-fix';
+
+export default defineRule({
+  meta: {
+    id: 'container-cpu-limit-missing',
+    category: 'resources',
+    defaultSeverity: 'info',
+    summary: 'A container has no CPU limit.',
+    rationale:
+      'Without a CPU limit a busy container may use every idle core on its node, which makes its speed depend on its neighbours and hides under-sized requests until the node fills up. With a limit, it is throttled instead, which can add latency. Many teams prefer requests only; this rule is informational so that the choice is deliberate.',
+    remediation: 'Set `resources.limits.cpu` if the workload should be capped (the quick fix inserts the configured CPU limit default, or 1 core, never below the request), or turn this rule off if your policy is to run without CPU limits.',
+    messages: { missing: 'Container "{{container}}" has no CPU limit.' },
+    fixable: 'safe',
+    examples: {
+      invalid: 'containers:\n  - name: app\n    resources:\n      requests:\n        cpu: 250m\n',
+      valid: 'containers:\n  - name: app\n    resources:\n      requests:\n        cpu: 250m\n      limits:\n        cpu: "1"\n',
+    },
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (getNode(container.limits, 'cpu') !== undefined) return;
+        context.report({
+          at: container.anchor,
+          messageId: 'missing',
+          data: { container: container.name ?? '(unnamed)' },
+          fix: (fixer) => addResourcesFix(container, context.defaults, fixer, true),
+        });
+      },
+    };
+  },
+});

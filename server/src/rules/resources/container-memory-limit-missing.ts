@@ -1,0 +1,35 @@
+/** Reports containers without a memory limit. */
+import { defineRule } from '../types';
+import { getNode } from '../../yaml/nodes';
+import { addResourcesFix } from './add-resources-fix';
+
+export default defineRule({
+  meta: {
+    id: 'container-memory-limit-missing',
+    category: 'resources',
+    defaultSeverity: 'warning',
+    summary: 'A container has no memory limit.',
+    rationale:
+      'Memory cannot be throttled, only reclaimed. A container without a limit can grow until the node runs out, and then the kernel kills processes on that node: often not the one that leaked. With a limit, the leaking container is the one restarted.',
+    remediation: 'Set `resources.limits.memory`, usually equal to or a little above the memory request; the quick fix inserts the configured default, never below the request.',
+    messages: { missing: 'Container "{{container}}" has no memory limit.' },
+    fixable: 'safe',
+    examples: {
+      invalid: 'containers:\n  - name: app\n    resources:\n      requests:\n        memory: 256Mi\n',
+      valid: 'containers:\n  - name: app\n    resources:\n      requests:\n        memory: 256Mi\n      limits:\n        memory: 256Mi\n',
+    },
+  },
+  create(context) {
+    return {
+      container(container) {
+        if (getNode(container.limits, 'memory') !== undefined) return;
+        context.report({
+          at: container.anchor,
+          messageId: 'missing',
+          data: { container: container.name ?? '(unnamed)' },
+          fix: (fixer) => addResourcesFix(container, context.defaults, fixer),
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,36 @@
+/** Reports containers that do not request both CPU and memory. */
+import { defineRule } from '../types';
+import { getNode } from '../../yaml/nodes';
+import { addResourcesFix } from './add-resources-fix';
+
+export default defineRule({
+  meta: {
+    id: 'container-requests-missing',
+    category: 'resources',
+    defaultSeverity: 'warning',
+    summary: 'A container does not request CPU and memory.',
+    rationale:
+      'The scheduler places pods by their requests. A container without them is treated as needing nothing, so nodes get packed beyond what they can run: under load such pods starve their neighbours, are the first to be evicted, and an autoscaler cannot compute CPU or memory utilisation for them at all.',
+    remediation: 'Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses under normal load; the quick fix inserts the configured defaults.',
+    messages: { missing: 'Container "{{container}}" has no {{missing}} request.' },
+    fixable: 'safe',
+    examples: {
+      invalid: 'containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n',
+      valid: 'containers:\n  - name: app\n    image: registry.example.com/app:1.4.2\n    resources:\n      requests:\n        cpu: 250m\n        memory: 256Mi\n',
+    },
+  },
+  create(context) {
+    return {
+      container(container) {
+        const missing = ['cpu', 'memory'].filter((resource) => getNode(container.requests, resource) === undefined);
+        if (missing.length === 0) return;
+        context.report({
+          at: container.anchor,
+          messageId: 'missing',
+          data: { container: container.name ?? '(unnamed)', missing: missing.join(' or ') },
+          fix: (fixer) => addResourcesFix(container, context.defaults, fixer),
+        });
+      },
+    };
+  },
+});

@@ -1,0 +1,72 @@
+/** The rule module contract: metadata (the single source for docs, settings and SARIF) plus a visitor factory. */
+import type { Node, Pair } from 'yaml';
+import type { FixDefaults } from '../core/config';
+import type { Fix, OffsetRange, Severity } from '../core/finding';
+import type { ParsedDocument } from '../yaml/parse';
+import type { YamlFixer } from '../yaml/fixer';
+import type { K8sObject } from '../k8s/objects';
+import type { ContainerView, PodSpecView } from '../k8s/workloads';
+import type { WorkspaceIndexView } from '../index/types';
+
+export type RuleCategory = 'syntax' | 'resources' | 'probes' | 'autoscaling' | 'storage' | 'availability' | 'schema' | 'api-versions';
+
+export interface RuleExample {
+  /** YAML that shows the problem (invalid) or the recommended shape (valid). */
+  readonly invalid: string;
+  readonly valid: string;
+}
+
+export interface RuleMeta<M extends string = string> {
+  readonly id: string;
+  readonly category: RuleCategory;
+  readonly defaultSeverity: Severity;
+  /** One line: what the rule reports. */
+  readonly summary: string;
+  /** Why it matters at scale, in a few sentences. */
+  readonly rationale: string;
+  /** How to fix it; one or more sentences ending with a period. */
+  readonly remediation: string;
+  readonly messages: Readonly<Record<M, string>>;
+  /** Declared when the rule produces fixes: 'safe' ones may run in fix-all and CLI --fix. */
+  readonly fixable?: 'safe' | 'suggestion';
+  /** Cross-object rules read the workspace index. */
+  readonly needsIndex?: boolean;
+  readonly examples: RuleExample;
+}
+
+export type FixBuilder = (fixer: YamlFixer) => Fix | Fix[] | null | undefined;
+
+export interface Report<M extends string> {
+  /** A node, a pair (reported on its key) or an offset range in the document chunk. */
+  readonly at: Node | Pair<unknown, unknown> | OffsetRange;
+  readonly messageId: M;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly fix?: FixBuilder;
+  /** For a milder case than the rule's default level; ignored when the user set the rule's severity. */
+  readonly severity?: Severity;
+}
+
+export interface RuleContext<M extends string = string> {
+  readonly document: ParsedDocument;
+  readonly defaults: FixDefaults;
+  readonly kubernetesVersion: string;
+  /** Present for rules with `needsIndex`; lookups across files and documents. */
+  readonly index: WorkspaceIndexView | undefined;
+  report(report: Report<M>): void;
+}
+
+export interface RuleVisitor {
+  object?(object: K8sObject): void;
+  podSpec?(podSpec: PodSpecView): void;
+  container?(container: ContainerView): void;
+}
+
+export interface Rule<M extends string = string> {
+  readonly meta: RuleMeta<M>;
+  create(context: RuleContext<M>): RuleVisitor;
+}
+
+/** Identity helper that keeps message ids type-checked between `meta.messages` and `report`. */
+export function defineRule<M extends string>(rule: Rule<M>): Rule<M> {
+  return rule;
+}

@@ -1,0 +1,136 @@
+/**
+ * Builds minimal text edits from node ranges: inserting keys into a block mapping at the mapping's own
+ * indentation, replacing a value, removing a pair. Nothing is ever re-serialised, so comments and the
+ * bytes around an edit stay as they were. Builders return undefined when the shape is unusual (flow
+ * collections, aliases, merge keys) rather than guess.
+ */
+import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { TextEdit } from '../core/finding';
+import { hasUnusualShape } from './nodes';
+
+/** A value to insert: scalars, nested mappings, and lists of either. */
+export type InsertValue = string | number | boolean | InsertMap | InsertValue[];
+export interface InsertMap {
+  [key: string]: InsertValue;
+}
+
+export class YamlFixer {
+  readonly eol: string;
+  private cachedIndentUnit: number | undefined;
+
+  constructor(readonly text: string, private readonly root: Node | null) {
+    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+  /** Inserts `entries` as new keys at the end of the block mapping `map`. */
+  addToMap(map: YAMLMap, entries: InsertMap): TextEdit | undefined {
+    if (map.flow || hasUnusualShape(map) || map.items.length === 0 || !map.range) return undefined;
+    const column = this.columnOf(map.items[0]?.key as Node | undefined);
+    if (column === undefined) return undefined;
+    const at = this.lineAfter(map.range[1]);
+    const lines = renderMap(entries, column, this.indentUnit());
+    return { start: at.offset, end: at.offset, newText: at.prefix + lines.join(this.eol) + this.eol };
+  }
+
+  /** Replaces a scalar value's text. */
+  replaceNode(node: Node, newText: string): TextEdit | undefined {
+    if (!node.range) return undefined;
+    return { start: node.range[0], end: node.range[1], newText };
+  }
+
+  /** Replaces a scalar with a rendered value of the same kind of quoting-safe YAML. */
+  replaceScalar(node: Node, value: string | number | boolean): TextEdit | undefined {
+    if (!isScalar(node)) return undefined;
+    return this.replaceNode(node, renderScalar(value));
+  }
+
+  /** Removes a `key: value` pair of a block mapping, with its whole lines. */
+  removePair(map: YAMLMap, pair: Pair<unknown, unknown>): TextEdit | undefined {
+    if (map.flow || map.items.length < 2) return undefined;
+    const key = pair.key as Node | undefined;
+    const value = pair.value as Node | null | undefined;
+    if (!key?.range) return undefined;
+    const start = this.lineStart(key.range[0]);
+    if (this.text.slice(start, key.range[0]).trim() !== '') return undefined; // key shares its line (e.g. after "- ")
+    const end = this.lineAfter(value?.range?.[1] ?? key.range[1]).offset;
+    return { start, end, newText: '' };
+  }
+
+  /** Inserts a whole line (without its line break) before the line holding `offset`, at that line's indentation. */
+  insertLineBefore(offset: number, line: string): TextEdit {
+    const start = this.lineStart(offset);
+    const indent = /^[ \t]*/.exec(this.text.slice(start))?.[0] ?? '';
+    return { start, end: start, newText: indent + line + this.eol };
+  }
+
+  columnOf(node: Node | undefined): number | undefined {
+    if (!node?.range) return undefined;
+    return node.range[0] - this.lineStart(node.range[0]);
+  }
+
+  lineStart(offset: number): number {
+    return this.text.lastIndexOf('\n', offset - 1) + 1;
+  }
+
+  /** Where a new line can start after the node ending at `end` (which may or may not include its line break). */
+  private lineAfter(end: number): { offset: number; prefix: string } {
+    if (end > 0 && this.text[end - 1] === '\n') return { offset: end, prefix: '' };
+    const newline = this.text.indexOf('\n', end);
+    if (newline === -1) return { offset: this.text.length, prefix: this.eol };
+    return { offset: newline + 1, prefix: '' };
+  }
+
+  /** The document's indentation step: how much deeper a nested mapping sits than its parent key. */
+  indentUnit(): number {
+    this.cachedIndentUnit ??= findIndentUnit(this.root, this) ?? 2;
+    return this.cachedIndentUnit;
+  }
+}
+
+function findIndentUnit(node: Node | null | undefined, fixer: YamlFixer): number | undefined {
+  if (!isMap(node) && !isSeq(node)) return undefined;
+  for (const item of node.items) {
+    const pair = isMap(node) ? (item as Pair<Node, Node>) : undefined;
+    const value = pair ? pair.value : (item as Node);
+    if (pair && isMap(value) && !value.flow && value.items.length > 0) {
+      const parent = fixer.columnOf(pair.key);
+      const child = fixer.columnOf(value.items[0]?.key as Node);
+      if (parent !== undefined && child !== undefined && child > parent) return child - parent;
+    }
+    const nested = findIndentUnit(value, fixer);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
+function renderMap(entries: InsertMap, column: number, unit: number): string[] {
+  const pad = ' '.repeat(column);
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(entries)) {
+    if (Array.isArray(value)) {
+      lines.push(`${pad}${renderScalar(key)}:`);
+      for (const item of value) lines.push(...renderSeqItem(item, column + unit, unit));
+    } else if (typeof value === 'object') {
+      lines.push(`${pad}${renderScalar(key)}:`, ...renderMap(value, column + unit, unit));
+    } else {
+      lines.push(`${pad}${renderScalar(key)}: ${renderScalar(value)}`);
+    }
+  }
+  return lines;
+}
+
+function renderSeqItem(item: InsertValue, column: number, unit: number): string[] {
+  const pad = ' '.repeat(column);
+  if (typeof item === 'object' && !Array.isArray(item)) {
+    const inner = renderMap(item, column + 2, unit);
+    const first = inner[0]?.slice(column + 2) ?? '{}';
+    return [`${pad}- ${first}`, ...inner.slice(1)];
+  }
+  if (Array.isArray(item)) return [`${pad}- ${JSON.stringify(item)}`];
+  return [`${pad}- ${renderScalar(item)}`];
+}
+
+/** Renders one scalar as YAML, quoting only when a plain scalar would change meaning. */
+export function renderScalar(value: string | number | boolean): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
