@@ -45,6 +45,12 @@ export function isWorkloadKind(object: K8sObject): boolean {
   return entry !== undefined && entry.groups.includes(object.group);
 }
 
+/** The keys from the object's root to its pod spec, for workload kinds. */
+export function podSpecPath(object: K8sObject): readonly string[] | undefined {
+  const entry = POD_SPEC_PATHS[object.kind];
+  return entry && entry.groups.includes(object.group) ? entry.path : undefined;
+}
+
 export function podSpecOf(object: K8sObject): PodSpecView | undefined {
   const entry = POD_SPEC_PATHS[object.kind];
   if (!entry || !entry.groups.includes(object.group)) return undefined;

@@ -27,7 +27,7 @@ export default defineRule({
         context.report({
           at: container.anchor,
           messageId: 'missing',
-          data: { container: container.name ?? '(unnamed)', missing: missing.join(' or ') },
+          data: { container: container.name ?? '(unnamed)', missing: missing.map((resource) => (resource === 'cpu' ? 'CPU' : resource)).join(' or ') },
           fix: (fixer) => addResourcesFix(container, context.defaults, fixer),
         });
       },

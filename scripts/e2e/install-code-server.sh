@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Installs code-server (VS Code for the web, published on npm) into .e2e/code-server/
+# together with the Debian packages it and headless Chromium need.
+#
+# Idempotent: a finished install leaves a stamp file; later runs check the stamp and
+# `code-server --version` and return in well under a second.
+#
+# Why not a plain `npm install code-server`: its postinstall downloads ripgrep from
+# GitHub, which this network does not reach. We install with --ignore-scripts and do the
+# postinstall's work ourselves (native rebuilds, ripgrep from Debian, a few links).
+#
+# Environment:
+#   KG_E2E_DIR               base dir for the install (default: <repo>/.e2e)
+#   KG_CODE_SERVER_VERSION   code-server version (default 4.100.3; newer ones need Node 22+)
+#   KG_SKIP_APT=1            never call apt-get (only report what is missing)
+#   KG_FORCE_REINSTALL=1     ignore the stamp and reinstall
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+VERSION="${KG_CODE_SERVER_VERSION:-4.100.3}"
+BASE="${KG_E2E_DIR:-$ROOT/.e2e}"
+DEST="$BASE/code-server"
+STAMP="$DEST/.kg-installed"
+APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep chromium)
+
+t_all=$(date +%s.%N)
+t_step=$t_all
+log() { printf '[install-code-server] %s\n' "$*"; }
+step_done() {
+  local now; now=$(date +%s.%N)
+  log "$(awk -v a="$now" -v b="$t_step" -v l="$1" 'BEGIN{printf "%-46s %7.1fs", l, a-b}')"
+  t_step=$now
+}
+
+# ---------------------------------------------------------------- system packages
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "${KG_SKIP_APT:-}" = "1" ]; then
+    log "ERROR: missing Debian packages: ${missing[*]} (KG_SKIP_APT=1, not installing)"
+    log "       install them with: apt-get install -y ${missing[*]}"
+    exit 2
+  fi
+  SUDO=()
+  if [ "$(id -u)" != "0" ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      SUDO=(sudo -n)
+    else
+      log "ERROR: these Debian packages are missing and this user is not root:"
+      log "         ${missing[*]}"
+      log "       Install them first, as root:"
+      log "         apt-get update && apt-get install -y ${missing[*]}"
+      exit 2
+    fi
+  fi
+  log "installing Debian packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  step_done "apt-get install (${#missing[@]} packages)"
+else
+  log "Debian packages present: ${APT_PACKAGES[*]}"
+fi
+
+RG="$(command -v rg || true)"
+if [ -z "$RG" ]; then
+  log "ERROR: ripgrep (rg) not on PATH after installing packages"; exit 2
+fi
+
+# ---------------------------------------------------------------- cached?
+if [ "${KG_FORCE_REINSTALL:-}" != "1" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$VERSION" ]; then
+  if out="$("$DEST/node_modules/.bin/code-server" --version 2>/dev/null)" && [[ "$out" == "$VERSION"* ]]; then
+    log "code-server $VERSION already installed in $DEST (cached) — $(elapsed_total)s"
+    exit 0
+  fi
+  log "stamp present but code-server does not start; reinstalling"
+fi
+
+# ---------------------------------------------------------------- install
+# npm must build native modules against the local Node headers (no header download here).
+if [ -z "$(npm config get nodedir 2>/dev/null | grep -v '^undefined$' || true)" ] && [ -f /usr/include/node/node.h ]; then
+  export npm_config_nodedir=/usr
+fi
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+
+mkdir -p "$BASE"
+STAGE="$BASE/code-server.partial"
+rm -rf "$STAGE"
+mkdir -p "$STAGE"
+# Its own package.json so npm never treats the repository as the install prefix.
+printf '{ "name": "kg-e2e-code-server", "private": true }\n' > "$STAGE/package.json"
+log "installing code-server@$VERSION (npm, scripts off) into $STAGE"
+(cd "$STAGE" && npm install "code-server@$VERSION" --ignore-scripts --no-save --loglevel=error)
+step_done "npm install code-server@$VERSION"
+
+CS="$STAGE/node_modules/code-server"
+VS="$CS/lib/vscode"
+(cd "$VS" && npm install --omit=dev --ignore-scripts --loglevel=error)
+step_done "npm install lib/vscode --omit=dev"
+
+(cd "$VS" && npm_config_yes=true npm rebuild kerberos node-pty @vscode/spdlog native-watchdog @parcel/watcher @vscode/deviceid --loglevel=error)
+step_done "native rebuild (lib/vscode)"
+
+(cd "$CS" && npm rebuild argon2 --loglevel=error)
+step_done "native rebuild (argon2)"
+
+# What code-server's postinstall would have done.
+ln -sfn node_modules "$VS/node_modules.asar"
+mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"
+ln -sfn "$RG" "$VS/node_modules/@vscode/ripgrep/bin/rg"
+if [ -d "$VS/bin/remote-cli" ]; then ln -sfn code-linux.sh "$VS/bin/remote-cli/code-server"; fi
+if [ -d "$VS/bin/helpers" ]; then ln -sfn browser-linux.sh "$VS/bin/helpers/browser.sh"; fi
+
+out="$("$STAGE/node_modules/.bin/code-server" --version 2>&1)" || { log "ERROR: code-server --version failed:"; echo "$out"; exit 1; }
+log "code-server --version: $(echo "$out" | head -1)"
+echo "$VERSION" > "$STAGE/.kg-installed"
+
+# Swap in atomically-ish; an interrupted run leaves only the .partial dir behind.
+rm -rf "$DEST"
+mv "$STAGE" "$DEST"
+step_done "links + check"
+log "code-server $VERSION installed in $DEST — first-time install took $(elapsed_total)s"

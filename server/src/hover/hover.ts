@@ -1,0 +1,93 @@
+/**
+ * Hover content, as Markdown: findings under the cursor (with the rule's why and how), then our
+ * explanation of the field and facts computed from the values (cores, bytes, QoS class).
+ */
+import type { Finding } from '../core/finding';
+import type { K8sObject } from '../k8s/objects';
+import { formatBytes, formatCores, isMilliBytes, parseQuantity } from '../k8s/quantity';
+import { QOS_MEANING, qosClassOf } from '../k8s/qos';
+import { containersOf, podSpecOf, podSpecPath } from '../k8s/workloads';
+import type { Rule } from '../rules/types';
+import { ruleDocsUrl } from '../rules/docs-url';
+import { locate } from '../yaml/locate';
+import { scalarSource } from '../yaml/nodes';
+import type { ParsedDocument } from '../yaml/parse';
+import { RESOURCE_FIELD_DOCS } from './resource-docs';
+
+export interface HoverInput {
+  readonly document: ParsedDocument;
+  /** Offset within the document chunk. */
+  readonly offset: number;
+  readonly object: K8sObject | undefined;
+  /** Findings (file offsets already mapped to the chunk) whose range holds the offset. */
+  readonly findings: readonly Finding[];
+  readonly rules: ReadonlyMap<string, Rule>;
+}
+
+export interface HoverResult {
+  markdown: string;
+  /** Chunk-relative range of the hovered token. */
+  range?: { start: number; end: number };
+}
+
+export function hoverAt(input: HoverInput): HoverResult | undefined {
+  const sections: string[] = input.findings.map((finding) => findingSection(finding, input.rules.get(finding.ruleId)));
+  const location = locate(input.document.doc, input.offset);
+  const field = input.object && location ? resourceSection(input.object, location.path, location.node) : undefined;
+  if (field) sections.push(field);
+  if (sections.length === 0) return undefined;
+  const range = location?.node?.range ? { start: location.node.range[0], end: location.node.range[1] } : undefined;
+  return { markdown: sections.join('\n\n---\n\n'), range };
+}
+
+function findingSection(finding: Finding, rule: Rule | undefined): string {
+  const lines = [`**${finding.message}** \`${finding.ruleId}\``];
+  if (rule) {
+    lines.push('', rule.meta.rationale, '', `**How to fix:** ${rule.meta.remediation}`, '', `[Rule documentation](${ruleDocsUrl(rule.meta.id)})`);
+  }
+  return lines.join('\n');
+}
+
+/** Explains `resources`, `requests`, `limits` and their amounts inside a container of a workload. */
+function resourceSection(object: K8sObject, path: readonly (string | number)[], node: unknown): string | undefined {
+  const specPath = podSpecPath(object);
+  if (!specPath || !specPath.every((key, i) => path[i] === key)) return undefined;
+  const rest = path.slice(specPath.length);
+  if ((rest[0] !== 'containers' && rest[0] !== 'initContainers') || typeof rest[1] !== 'number' || rest[2] !== 'resources') return undefined;
+  const fieldPath = rest.slice(3).join('.');
+  const key = fieldPath === '' ? 'resources' : fieldPath;
+  const doc = RESOURCE_FIELD_DOCS[key];
+  if (!doc) return undefined;
+  const parts = [`**${titleOf(key)}**`, '', doc];
+  const resource = rest[4];
+  const text = rest.length === 5 ? scalarSource(node) : undefined;
+  if (text !== undefined && typeof resource === 'string') {
+    const fact = amountFact(resource, text);
+    if (fact) parts.push('', fact);
+  }
+  const podSpec = podSpecOf(object);
+  if (podSpec) {
+    const qos = qosClassOf(containersOf(podSpec));
+    parts.push('', `Pod QoS class: **${qos}**: ${QOS_MEANING[qos]}`);
+  }
+  return parts.join('\n');
+}
+
+function amountFact(resource: string, text: string): string | undefined {
+  const parsed = parseQuantity(text);
+  if (!parsed.ok) return `\`${text}\` is not a valid quantity: it ${parsed.reason}.`;
+  const value = parsed.quantity.value;
+  if (resource === 'cpu') return `\`${text}\` = ${formatCores(value)} (${Math.round(value * 1000)} millicores).`;
+  if (resource === 'memory' || resource.endsWith('storage')) {
+    const warning = isMilliBytes(parsed.quantity) ? ' The lowercase `m` means thousandths of a byte: did you mean `Mi`?' : '';
+    return `\`${text}\` = ${formatBytes(value)}.${warning}`;
+  }
+  return `\`${text}\` = ${value}.`;
+}
+
+function titleOf(key: string): string {
+  const titles: Record<string, string> = { resources: 'Container resources', requests: 'Resource requests', limits: 'Resource limits' };
+  if (titles[key]) return titles[key];
+  const [section, resource] = key.split('.');
+  return `${resource === 'cpu' ? 'CPU' : resource === 'memory' ? 'Memory' : resource} ${section === 'requests' ? 'request' : 'limit'}`;
+}
