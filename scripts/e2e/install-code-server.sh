@@ -31,6 +31,7 @@ step_done() {
   log "$(awk -v a="$now" -v b="$t_step" -v l="$1" 'BEGIN{printf "%-46s %7.1fs", l, a-b}')"
   t_step=$now
 }
+elapsed_total() { awk -v a="$(date +%s.%N)" -v b="$t_all" 'BEGIN{printf "%.1f", a-b}'; }
 
 # ---------------------------------------------------------------- system packages
 missing=()
@@ -71,9 +72,12 @@ if [ -z "$RG" ]; then
   log "ERROR: ripgrep (rg) not on PATH after installing packages"; exit 2
 fi
 
+# code-server writes a default config into $XDG_CONFIG_HOME on every start; keep ours local.
+export XDG_CONFIG_HOME="$BASE/xdg-config"
+
 # ---------------------------------------------------------------- cached?
 if [ "${KG_FORCE_REINSTALL:-}" != "1" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$VERSION" ]; then
-  if out="$("$DEST/node_modules/.bin/code-server" --version 2>/dev/null)" && [[ "$out" == "$VERSION"* ]]; then
+  if out="$("$DEST/node_modules/.bin/code-server" --version 2>/dev/null)" && grep -q "^$VERSION " <<<"$out"; then
     log "code-server $VERSION already installed in $DEST (cached) — $(elapsed_total)s"
     exit 0
   fi
@@ -105,7 +109,9 @@ step_done "npm install lib/vscode --omit=dev"
 (cd "$VS" && npm_config_yes=true npm rebuild kerberos node-pty @vscode/spdlog native-watchdog @parcel/watcher @vscode/deviceid --loglevel=error)
 step_done "native rebuild (lib/vscode)"
 
-(cd "$CS" && npm rebuild argon2 --loglevel=error)
+# argon2 is hoisted to the stage's node_modules; build it from source (node-pre-gyp would
+# otherwise try to fetch a prebuilt binary first).
+(cd "$STAGE" && npm rebuild argon2 --build-from-source --loglevel=error)
 step_done "native rebuild (argon2)"
 
 # What code-server's postinstall would have done.
@@ -116,7 +122,8 @@ if [ -d "$VS/bin/remote-cli" ]; then ln -sfn code-linux.sh "$VS/bin/remote-cli/c
 if [ -d "$VS/bin/helpers" ]; then ln -sfn browser-linux.sh "$VS/bin/helpers/browser.sh"; fi
 
 out="$("$STAGE/node_modules/.bin/code-server" --version 2>&1)" || { log "ERROR: code-server --version failed:"; echo "$out"; exit 1; }
-log "code-server --version: $(echo "$out" | head -1)"
+if ! grep -q "^$VERSION " <<<"$out"; then log "ERROR: unexpected code-server --version output:"; echo "$out"; exit 1; fi
+log "code-server --version: $(grep "^$VERSION " <<<"$out")"
 echo "$VERSION" > "$STAGE/.kg-installed"
 
 # Swap in atomically-ish; an interrupted run leaves only the .partial dir behind.

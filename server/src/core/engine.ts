@@ -61,14 +61,15 @@ export function lintText(text: string, options: LintOptions): LintResult {
     }
   }
   const hasObjects = objects.length > 0;
+  const syntaxRule = enabled.find((rule) => rule.meta.id === YAML_SYNTAX_RULE);
+  const syntax = syntaxRule && severityOf(syntaxRule, options.config);
   for (const placed of documents) {
     const object = objectOf.get(placed);
-    const syntax = severityOf(YAML_SYNTAX_RULE, options.config);
     // Syntax errors are ours to report only in files that are Kubernetes manifests; other YAML
     // (workflows, compose files) belongs to other tools.
     if (syntax && (hasObjects || looksLikeManifest(placed.parsed.text))) {
       for (const error of placed.parsed.errors) {
-        findings.push({ ruleId: YAML_SYNTAX_RULE, severity: syntax, message: error.message, range: shift(error, placed.offset), fixes: [] });
+        findings.push({ ruleId: YAML_SYNTAX_RULE, messageId: 'error', severity: syntax, message: error.message, range: shift(error, placed.offset), fixes: [] });
       }
     }
     if (!object) continue;
@@ -87,10 +88,8 @@ function looksLikeManifest(text: string): boolean {
   return /^apiVersion:/m.test(text) && /^kind:/m.test(text);
 }
 
-export function severityOf(rule: Rule | string, config: ResolvedConfig): Severity | undefined {
-  const id = typeof rule === 'string' ? rule : rule.meta.id;
-  const fallback = typeof rule === 'string' ? undefined : rule.meta.defaultSeverity;
-  const setting = config.severities.get(id) ?? fallback;
+export function severityOf(rule: Rule, config: ResolvedConfig): Severity | undefined {
+  const setting = config.severities.get(rule.meta.id) ?? rule.meta.defaultSeverity;
   return setting === 'off' ? undefined : setting;
 }
 
@@ -110,6 +109,7 @@ function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options:
       fixer ??= new YamlFixer(parsed.text, parsed.doc.contents);
       out.push({
         ruleId: rule.meta.id,
+        messageId: report.messageId,
         // A rule may report a milder case below its level (e.g. a suspicious rather than a broken
         // value); a severity the user set explicitly always wins.
         severity: report.severity && !options.config.severities.has(rule.meta.id) ? report.severity : severity,

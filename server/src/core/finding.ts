@@ -26,6 +26,8 @@ export interface Fix {
 
 export interface Finding {
   ruleId: string;
+  /** The key of the rule's message template; tests and tools match on it, never on the text. */
+  messageId?: string;
   severity: Severity;
   message: string;
   range: OffsetRange;

@@ -8,6 +8,7 @@ import { formatBytes, formatCores, isMilliBytes, parseQuantity } from '../k8s/qu
 import { QOS_MEANING, qosClassOf } from '../k8s/qos';
 import { containersOf, podSpecOf, podSpecPath } from '../k8s/workloads';
 import type { Rule } from '../rules/types';
+import type { WorkspaceIndexView } from '../index/types';
 import { ruleDocsUrl } from '../rules/docs-url';
 import { locate } from '../yaml/locate';
 import { scalarSource } from '../yaml/nodes';
@@ -22,7 +23,24 @@ export interface HoverInput {
   /** Findings (file offsets already mapped to the chunk) whose range holds the offset. */
   readonly findings: readonly Finding[];
   readonly rules: ReadonlyMap<string, Rule>;
+  /** For facts that need other objects (an HPA's target, a PDB's workload). */
+  readonly index?: WorkspaceIndexView;
 }
+
+/** What a field explainer sees: the object, the path of the hovered node and the node itself. */
+export interface FieldContext {
+  readonly object: K8sObject;
+  readonly path: readonly (string | number)[];
+  readonly node: unknown;
+  readonly onKey: boolean;
+  readonly index: WorkspaceIndexView | undefined;
+}
+
+/** Returns Markdown about the hovered field, or undefined when the field is not its concern. */
+export type FieldExplainer = (context: FieldContext) => string | undefined;
+
+/** Each family of fields has its explainer; the first ones that answer are shown, in this order. */
+const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node)];
 
 export interface HoverResult {
   markdown: string;
@@ -33,8 +51,12 @@ export interface HoverResult {
 export function hoverAt(input: HoverInput): HoverResult | undefined {
   const sections: string[] = input.findings.map((finding) => findingSection(finding, input.rules.get(finding.ruleId)));
   const location = locate(input.document.doc, input.offset);
-  const field = input.object && location ? resourceSection(input.object, location.path, location.node) : undefined;
-  if (field) sections.push(field);
+  if (input.object && location) {
+    for (const explain of FIELD_EXPLAINERS) {
+      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index });
+      if (section) sections.push(section);
+    }
+  }
   if (sections.length === 0) return undefined;
   const range = location?.node?.range ? { start: location.node.range[0], end: location.node.range[1] } : undefined;
   return { markdown: sections.join('\n\n---\n\n'), range };

@@ -16,8 +16,8 @@ export default defineRule({
     remediation: 'Fix the YAML at the marked position: usually indentation, a missing space after a colon, a tab, or an unclosed quote or bracket.',
     messages: { error: '{{message}}' },
     examples: {
-      invalid: 'metadata:\n  name: web\n   labels: {}\n',
-      valid: 'metadata:\n  name: web\n  labels: {}\n',
+      invalid: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n   labels: {}\n',
+      valid: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: web\n  labels: {}\n',
     },
   },
   create() {

@@ -15,8 +15,8 @@ export default defineRule({
     messages: { missing: 'Container "{{container}}" has no CPU limit.' },
     fixable: 'safe',
     examples: {
-      invalid: 'containers:\n  - name: app\n    resources:\n      requests:\n        cpu: 250m\n',
-      valid: 'containers:\n  - name: app\n    resources:\n      requests:\n        cpu: 250m\n      limits:\n        cpu: "1"\n',
+      invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              cpu: 250m\n',
+      valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              cpu: 250m\n            limits:\n              cpu: "1"\n',
     },
   },
   create(context) {

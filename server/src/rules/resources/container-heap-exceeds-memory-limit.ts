@@ -23,8 +23,8 @@ export default defineRule({
     messages: { tooLarge: '{{flag}} sets the heap to {{heap}} of the {{limit}} memory limit of container "{{container}}"; the runtime needs memory beyond its heap.' },
     fixable: 'suggestion',
     examples: {
-      invalid: 'env:\n  - name: JAVA_OPTS\n    value: "-Xmx1g"\nresources:\n  limits:\n    memory: 1Gi\n',
-      valid: 'env:\n  - name: JAVA_OPTS\n    value: "-Xmx768m"\nresources:\n  limits:\n    memory: 1Gi\n',
+      invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          env:\n            - name: JAVA_OPTS\n              value: "-Xmx1g"\n          resources:\n            limits:\n              memory: 1Gi\n',
+      valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          env:\n            - name: JAVA_OPTS\n              value: "-XX:MaxRAMPercentage=75"\n          resources:\n            limits:\n              memory: 1Gi\n',
     },
   },
   create(context) {

@@ -16,8 +16,8 @@ export default defineRule({
     messages: { below: 'The {{resource}} limit {{limit}} of container "{{container}}" is below its request {{request}}; the API will reject this.' },
     fixable: 'suggestion',
     examples: {
-      invalid: 'resources:\n  requests:\n    memory: 512Mi\n  limits:\n    memory: 256Mi\n',
-      valid: 'resources:\n  requests:\n    memory: 256Mi\n  limits:\n    memory: 512Mi\n',
+      invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 512Mi\n            limits:\n              memory: 256Mi\n',
+      valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 256Mi\n            limits:\n              memory: 512Mi\n',
     },
   },
   create(context) {

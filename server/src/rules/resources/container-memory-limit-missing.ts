@@ -15,8 +15,8 @@ export default defineRule({
     messages: { missing: 'Container "{{container}}" has no memory limit.' },
     fixable: 'safe',
     examples: {
-      invalid: 'containers:\n  - name: app\n    resources:\n      requests:\n        memory: 256Mi\n',
-      valid: 'containers:\n  - name: app\n    resources:\n      requests:\n        memory: 256Mi\n      limits:\n        memory: 256Mi\n',
+      invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 256Mi\n',
+      valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 256Mi\n            limits:\n              memory: 256Mi\n',
     },
   },
   create(context) {

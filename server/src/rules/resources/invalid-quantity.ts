@@ -22,8 +22,8 @@ export default defineRule<MessageId>({
     },
     fixable: 'suggestion',
     examples: {
-      invalid: 'resources:\n  requests:\n    memory: 512mb\n',
-      valid: 'resources:\n  requests:\n    memory: 512Mi\n',
+      invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 512mb\n',
+      valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 512Mi\n',
     },
   },
   create(context) {

@@ -1,0 +1,32 @@
+/** Public types of the schema validator. Plain data only, so any layer can import them. */
+
+/**
+ * Schemas as plain data. `index` maps `"<apiVersion>/<kind>"` (e.g. `"apps/v1/Deployment"`,
+ * `"v1/Pod"`) to a key of `definitions`; definitions refer to each other with
+ * `{"$ref": "#/definitions/<name>"}`.
+ */
+export interface SchemaSource {
+  index: Record<string, string>;
+  definitions: Record<string, object>;
+}
+
+/** Which token an editor should underline for a problem. */
+export type SchemaProblemTarget = 'key' | 'value' | 'parentKey';
+
+export interface SchemaProblem {
+  /**
+   * Path in the object. For 'key': the path of the unknown key itself. For 'parentKey': the path
+   * of the object that lacks a field ([] for the document root). For 'value': the offending value.
+   */
+  path: (string | number)[];
+  target: SchemaProblemTarget;
+  message: string;
+  /** Replacement text for the underlined token, when we can guess one (used by quick fixes). */
+  suggestion?: string;
+}
+
+export interface SchemaValidator {
+  hasSchema(apiVersion: string, kind: string): boolean;
+  /** `value` is `doc.toJS()` of one YAML document; it is never mutated. */
+  validate(apiVersion: string, kind: string, value: unknown): SchemaProblem[];
+}

@@ -1,0 +1,30 @@
+/**
+ * Teaches ajv the Kubernetes-specific words our schemas use. Strict mode stays on: an unknown
+ * keyword or format in a schema is a bug in the generator and must fail loudly.
+ */
+import type Ajv from 'ajv';
+import { isQuantity } from './quantity-format';
+
+// RFC 3339 as Go's time.Time accepts it in JSON: date, "T", time, optional fraction, zone.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+// Standard base64 with padding; Go's decoder skips line breaks, so we drop them first.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+export function isBase64(text: string): boolean {
+  return BASE64.test(text.replace(/[\r\n]/g, ''));
+}
+
+export function isDateTime(text: string): boolean {
+  return DATE_TIME.test(text);
+}
+
+export function registerKubernetesVocabulary(ajv: Ajv): void {
+  ajv.addFormat('quantity', { type: 'string', validate: isQuantity });
+  ajv.addFormat('byte', { type: 'string', validate: isBase64 });
+  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+  // Annotations only: the generator already expressed their meaning structurally (no
+  // `additionalProperties: false` under preserve-unknown-fields; `type: [integer, string]` for
+  // int-or-string), so ajv has nothing to check for them.
+  ajv.addKeyword({ keyword: 'x-kubernetes-preserve-unknown-fields', schemaType: 'boolean' });
+  ajv.addKeyword({ keyword: 'x-kubernetes-int-or-string', schemaType: 'boolean' });
+}

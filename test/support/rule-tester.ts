@@ -1,0 +1,150 @@
+/**
+ * RuleTester, after ESLint's: table-driven valid/invalid cases for one rule, with YAML-specific
+ * checks on every fix (the result parses, the finding goes away, every comment survives).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { applyEdits, applySafeFixes } from '../../server/src/core/apply-fixes';
+import { resolveConfig, type Settings } from '../../server/src/core/config';
+import { formatMessage, lintText } from '../../server/src/core/engine';
+import type { Finding, Severity } from '../../server/src/core/finding';
+import { LineIndex } from '../../server/src/core/line-index';
+import type { WorkspaceIndexView } from '../../server/src/index/types';
+import { RULE_IDS } from '../../server/src/rules/index';
+import type { Rule } from '../../server/src/rules/types';
+import { createParseCache } from '../../server/src/yaml/parse';
+
+export interface ExpectedError {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** The exact text the finding underlines. */
+  text?: string;
+  /** 1-based. */
+  line?: number;
+  column?: number;
+  severity?: Severity;
+  /** Titles and outputs of the non-safe fixes offered, in order. */
+  suggestions?: { title?: string; output: string }[];
+}
+
+export interface InvalidCase {
+  name?: string;
+  code: string;
+  errors: ExpectedError[];
+  /** The text after all of this rule's safe fixes (multipass); required iff a safe fix exists. */
+  output?: string;
+  settings?: Settings;
+  /** For fixes that are allowed to drop a comment (e.g. removing a commented line). */
+  removesComments?: boolean;
+}
+
+export interface ValidCase {
+  name?: string;
+  code: string;
+  settings?: Settings;
+}
+
+export interface TesterOptions {
+  index?: WorkspaceIndexView;
+}
+
+export function lintWithRule(rule: Rule, code: string, settings: Settings = {}, index?: WorkspaceIndexView): Finding[] {
+  const { config, problems } = resolveConfig(settings, RULE_IDS);
+  assert.deepEqual(problems, [], 'test settings must be valid');
+  const result = lintText(code, { config, rules: [rule], index });
+  assert.deepEqual(result.internalErrors, [], 'the rule must not throw');
+  return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, options: TesterOptions = {}): void {
+  const id = rule.meta.id;
+  describe(id, () => {
+    it('has no duplicate cases', () => {
+      const codes = [...cases.valid.map((c) => (typeof c === 'string' ? c : c.code)), ...cases.invalid.map((c) => c.code)];
+      assert.equal(new Set(codes).size, codes.length, 'duplicate test case');
+      assert.ok(cases.valid.length > 0 && cases.invalid.length > 0, 'a rule needs valid and invalid cases');
+    });
+
+    it('passes its documented examples', () => {
+      assert.deepEqual(lintWithRule(rule, rule.meta.examples.valid, {}, options.index), [], 'meta.examples.valid must be clean');
+      assert.ok(lintWithRule(rule, rule.meta.examples.invalid, {}, options.index).length > 0, 'meta.examples.invalid must report');
+    });
+
+    cases.valid.forEach((entry, i) => {
+      const c = typeof entry === 'string' ? { code: entry } : entry;
+      it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
+        const findings = lintWithRule(rule, c.code, c.settings, options.index);
+        assert.deepEqual(findings.map((f) => f.message), [], 'expected no findings');
+      });
+    });
+
+    cases.invalid.forEach((c, i) => {
+      it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => checkInvalid(rule, c, options));
+    });
+  });
+}
+
+function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void {
+  const findings = lintWithRule(rule, c.code, c.settings, options.index);
+  const lines = new LineIndex(c.code);
+  assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got: ${findings.map((f) => f.message).join(' | ')}`);
+  c.errors.forEach((expected, i) => {
+    const finding = findings[i]!;
+    const template = (rule.meta.messages as Record<string, string>)[expected.messageId];
+    assert.ok(template, `unknown messageId ${expected.messageId}`);
+    assert.equal(finding.messageId, expected.messageId);
+    assert.ok(!finding.message.includes('{{'), `unfilled placeholder in "${finding.message}"`);
+    if (expected.data) assert.equal(finding.message, formatMessage(template, expected.data));
+    if (expected.text !== undefined) assert.equal(c.code.slice(finding.range.start, finding.range.end), expected.text);
+    const position = lines.positionOf(finding.range.start);
+    if (expected.line !== undefined) assert.equal(position.line + 1, expected.line, 'line');
+    if (expected.column !== undefined) assert.equal(position.character + 1, expected.column, 'column');
+    if (expected.severity) assert.equal(finding.severity, expected.severity);
+    for (const fix of finding.fixes) checkFix(rule, c, finding, applyEdits(c.code, fix.edits), options);
+    if (expected.suggestions) {
+      const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
+      assert.equal(suggestions.length, expected.suggestions.length, 'number of suggestions');
+      expected.suggestions.forEach((s, j) => {
+        if (s.title) assert.equal(suggestions[j]!.title, s.title);
+        assert.equal(applyEdits(c.code, suggestions[j]!.edits), s.output);
+      });
+    }
+  });
+  const hasSafeFix = findings.some((f) => f.fixes.some((fix) => fix.kind === 'safe'));
+  if (hasSafeFix) {
+    assert.ok(c.output !== undefined, 'the rule produced a safe fix: add `output` to the case');
+    assert.notEqual(c.output, c.code);
+    const fixed = applySafeFixes(c.code, (text) => lintWithRule(rule, text, c.settings, options.index)).text;
+    assert.equal(fixed, c.output);
+    assert.equal(rule.meta.fixable, 'safe', 'meta.fixable must declare safe fixes');
+  } else {
+    assert.equal(c.output, undefined, 'no safe fix was produced, so `output` must be absent');
+  }
+  if (findings.some((f) => f.fixes.length > 0)) assert.ok(rule.meta.fixable, 'meta.fixable must be declared for rules with fixes');
+  checkNoMutation(rule, c.code, c.settings, options);
+}
+
+function checkFix(rule: Rule, c: InvalidCase, finding: Finding, output: string, options: TesterOptions): void {
+  const errors = parseAllDocuments(output).flatMap((doc) => ('errors' in doc ? doc.errors : []));
+  assert.deepEqual(errors.map((e) => e.message), [], `fix output must parse:\n${output}`);
+  const count = (text: string) => lintWithRule(rule, text, c.settings, options.index).filter((f) => f.message === finding.message).length;
+  assert.ok(count(output) < count(c.code), `the fix must remove the finding "${finding.message}":\n${output}`);
+  if (!c.removesComments) for (const comment of commentsOf(c.code)) assert.ok(output.includes(comment), `the fix dropped the comment "${comment}"`);
+}
+
+/** Text of every comment (from `#` to the end of its line) in a YAML text. */
+export function commentsOf(text: string): string[] {
+  return [...text.matchAll(/(?:^|[ \t])(#[^\n]*)/gm)].map((m) => m[1]!.trimEnd());
+}
+
+function checkNoMutation(rule: Rule, code: string, settings: Settings | undefined, options: TesterOptions): void {
+  const cache = createParseCache();
+  const { config } = resolveConfig(settings ?? {}, RULE_IDS);
+  const result = lintText(code, { config, rules: [rule], cache, index: options.index });
+  for (const placed of result.documents) {
+    const fresh = createParseCache();
+    const again = lintText(placed.parsed.text, { config: resolveConfig({}, RULE_IDS).config, rules: [], cache: fresh }).documents[0];
+    if (again) assert.equal(String(placed.parsed.doc), String(again.parsed.doc), 'the rule mutated the parsed document');
+  }
+}
