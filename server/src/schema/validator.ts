@@ -1,0 +1,58 @@
+/**
+ * createSchemaValidator: one strict ajv instance per validator, schemas compiled lazily once per
+ * (apiVersion, kind) and cached.
+ *
+ * All definitions are registered as a single schema with a fixed id, so `$ref`s between them
+ * (and from extra bundles such as the VPA CRD into built-in types like Quantity) resolve without
+ * ajv compiling anything up front; compiling a kind only compiles what it reaches.
+ */
+import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
+import { schemaKey } from './catalog';
+import { mapErrors } from './map-errors';
+import { stripNulls } from './strip-nulls';
+import type { SchemaProblem, SchemaSource, SchemaValidator } from './types';
+import { registerKubernetesVocabulary } from './vocabulary';
+
+const ROOT_ID = 'kube-guardrails:k8s';
+
+export function createSchemaValidator(source: SchemaSource): SchemaValidator {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    // Quantity and int-or-string are `type: [..., ...]`; ajv's strict mode wants this opt-in.
+    allowUnionTypes: true,
+    // Errors carry the failing data and parent schema, which messages and did-you-mean need.
+    verbose: true,
+    // We write every message ourselves, so skip ajv's.
+    messages: false,
+  });
+  registerKubernetesVocabulary(ajv);
+  ajv.addSchema({ $id: ROOT_ID, definitions: source.definitions });
+  const cache = new Map<string, ValidateFunction>();
+
+  function validatorFor(apiVersion: string, kind: string): ValidateFunction | undefined {
+    const key = schemaKey(apiVersion, kind);
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const name = source.index[key];
+    if (name === undefined || !Object.hasOwn(source.index, key)) return undefined;
+    const pointer = name.replace(/~/g, '~0').replace(/\//g, '~1');
+    const compiled = ajv.compile({ $ref: `${ROOT_ID}#/definitions/${encodeURIComponent(pointer)}` });
+    cache.set(key, compiled);
+    return compiled;
+  }
+
+  return {
+    hasSchema(apiVersion, kind) {
+      return Object.hasOwn(source.index, schemaKey(apiVersion, kind));
+    },
+    validate(apiVersion, kind, value): SchemaProblem[] {
+      const validate = validatorFor(apiVersion, kind);
+      if (!validate) return [];
+      const data = stripNulls(value);
+      if (validate(data)) return [];
+      return mapErrors(validate.errors ?? [], data);
+    },
+  };
+}
