@@ -1,0 +1,78 @@
+/**
+ * Runs the real language server in-process over a pair of streams and talks JSON-RPC to it, as an
+ * editor would: no VS Code, no timers to guess, diagnostics awaited by document version.
+ */
+import { PassThrough } from 'node:stream';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createConnection } from 'vscode-languageserver/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
+import { startServer } from '../../server/src/lsp/server';
+
+export interface Harness {
+  client: MessageConnection;
+  /** Settings the fake editor answers `workspace/configuration` with. */
+  settings: Record<string, unknown>;
+  open(uri: string, text: string): Promise<Diagnostic[]>;
+  change(uri: string, text: string): Promise<Diagnostic[]>;
+  /** Resolves with the next diagnostics published for `uri` at `version` (any version when omitted). */
+  diagnostics(uri: string, version?: number): Promise<Diagnostic[]>;
+  versionOf(uri: string): number;
+  /** Every diagnostics notification received, in order. */
+  published: PublishDiagnosticsParams[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = { debounceMs: 0 }): Promise<Harness> {
+  const up = new PassThrough();
+  const down = new PassThrough();
+  const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
+  startServer(serverConnection);
+  const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
+  const versions = new Map<string, number>();
+  const published: PublishDiagnosticsParams[] = [];
+  const waiters: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  const harness: Harness = {
+    client,
+    settings,
+    published,
+    async open(uri, text) {
+      versions.set(uri, 1);
+      const pending = harness.diagnostics(uri, 1);
+      await client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      return pending;
+    },
+    async change(uri, text) {
+      const version = (versions.get(uri) ?? 1) + 1;
+      versions.set(uri, version);
+      const pending = harness.diagnostics(uri, version);
+      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      return pending;
+    },
+    diagnostics(uri, version) {
+      return new Promise((resolve) => waiters.push({ uri, version, resolve }));
+    },
+    versionOf: (uri) => versions.get(uri) ?? 0,
+    async close() {
+      client.dispose();
+      serverConnection.dispose();
+      up.end();
+      down.end();
+    },
+  };
+  client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const waiter = waiters[i]!;
+      if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
+        waiters.splice(i, 1);
+        waiter.resolve(params.diagnostics);
+      }
+    }
+  });
+  client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => harness.settings));
+  client.onNotification('window/logMessage', () => undefined);
+  client.listen();
+  await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions });
+  await client.sendNotification('initialized', {});
+  return harness;
+}
