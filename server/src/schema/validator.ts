@@ -43,16 +43,46 @@ export function createSchemaValidator(source: SchemaSource): SchemaValidator {
     return compiled;
   }
 
+  function validateOne(apiVersion: string, kind: string, value: unknown): SchemaProblem[] {
+    const validate = validatorFor(apiVersion, kind);
+    if (!validate) return [];
+    const data = stripNulls(value);
+    if (validate(data)) return [];
+    return mapErrors(validate.errors ?? [], data);
+  }
+
   return {
     hasSchema(apiVersion, kind) {
-      return Object.hasOwn(source.index, schemaKey(apiVersion, kind));
+      return isList(apiVersion, kind) || Object.hasOwn(source.index, schemaKey(apiVersion, kind));
     },
     validate(apiVersion, kind, value): SchemaProblem[] {
-      const validate = validatorFor(apiVersion, kind);
-      if (!validate) return [];
-      const data = stripNulls(value);
-      if (validate(data)) return [];
-      return mapErrors(validate.errors ?? [], data);
+      if (!isList(apiVersion, kind)) return validateOne(apiVersion, kind, value);
+      return validateListItems(value, validateOne);
     },
   };
+}
+
+/**
+ * `kind: List` (what `kubectl get -o yaml` prints) is a client-side wrapper with no schema in
+ * the API; kubectl applies each item on its own, so each item is validated against its own kind.
+ */
+function isList(apiVersion: string, kind: string): boolean {
+  return apiVersion === 'v1' && kind === 'List';
+}
+
+function validateListItems(
+  value: unknown,
+  validateOne: (apiVersion: string, kind: string, value: unknown) => SchemaProblem[],
+): SchemaProblem[] {
+  const items = (value as { items?: unknown } | null)?.items;
+  if (!Array.isArray(items)) return [];
+  const problems: SchemaProblem[] = [];
+  items.forEach((item, i) => {
+    const { apiVersion, kind } = (item ?? {}) as { apiVersion?: unknown; kind?: unknown };
+    if (typeof apiVersion !== 'string' || typeof kind !== 'string') return;
+    for (const problem of validateOne(apiVersion, kind, item)) {
+      problems.push({ ...problem, path: ['items', i, ...problem.path] });
+    }
+  });
+  return problems;
 }
