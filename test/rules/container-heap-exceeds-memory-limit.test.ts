@@ -35,7 +35,7 @@ runRuleTests(rule, {
               memory: 1Gi
       `),
       errors: [
-        { messageId: 'tooLarge', text: '-Xmx1g', data: { flag: '-Xmx1g', heap: '100%', limit: '1Gi (1,073,741,824 bytes (1 GiB))', container: 'app' },
+        { messageId: 'tooLarge', text: '-Xmx1g', data: { flag: '-Xmx1g', heap: '100%', limit: '1Gi', container: 'app' },
           suggestions: [{ title: 'Set the heap to 75% of the limit (-Xmx768m)', output: deployment(`
             - name: app
               command: ["java", "-Xmx768m", "-jar", "app.jar"]
@@ -48,7 +48,7 @@ runRuleTests(rule, {
                 limits:
                   memory: 1Gi
           `) }] },
-        { messageId: 'tooLarge', text: '--max-old-space-size=1000', data: { flag: '--max-old-space-size=1000', heap: '98%', limit: '1Gi (1,073,741,824 bytes (1 GiB))', container: 'app' } },
+        { messageId: 'tooLarge', text: '--max-old-space-size=1000', data: { flag: '--max-old-space-size=1000', heap: '98%', limit: '1Gi', container: 'app' } },
         { messageId: 'tooLarge', text: '-XX:MaxRAMPercentage=95.0' },
         { messageId: 'tooLarge', text: '-XX:MaxRAM=2g' },
       ],

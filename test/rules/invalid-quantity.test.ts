@@ -62,7 +62,7 @@ runRuleTests(rule, {
             limits:
               memory: 512m
       `),
-      errors: [{ messageId: 'milliBytes', severity: 'warning', data: { value: '512m', suggestion: '512Mi' }, text: '512m' }],
+      errors: [{ messageId: 'milliBytes', severity: 'warning', data: { resource: 'memory', value: '512m', amount: '512', suggestion: '512Mi' }, text: '512m' }],
     },
     {
       name: 'storage requests of claims and claim templates',

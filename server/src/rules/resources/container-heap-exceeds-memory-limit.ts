@@ -2,7 +2,7 @@
 import { isScalar, type Node } from 'yaml';
 import { defineRule } from '../types';
 import { findHeapFlags, rewriteHeapFlag } from '../../k8s/heap-flags';
-import { formatBytes, parseQuantity } from '../../k8s/quantity';
+import { parseQuantity } from '../../k8s/quantity';
 import { asMap, getNode, getSeq, scalarSource } from '../../yaml/nodes';
 import type { ContainerView } from '../../k8s/workloads';
 
@@ -46,7 +46,7 @@ export default defineRule({
             context.report({
               at: { start, end: start + flag.text.length },
               messageId: 'tooLarge',
-              data: { flag: flag.text, heap: `${Math.round(share * 100)}%`, limit: `${limitText} (${formatBytes(bytes)})`, container: container.name ?? '(unnamed)' },
+              data: { flag: flag.text, heap: `${Math.round(share * 100)}%`, limit: limitText, container: container.name ?? '(unnamed)' },
               fix: () => ({ title: `Set the heap to 75% of the limit (${replacement})`, kind: 'suggestion', edits: [{ start, end: start + flag.text.length, newText: replacement }] }),
             });
           }

@@ -18,7 +18,7 @@ export default defineRule<MessageId>({
     remediation: 'Write the amount as a number with a Kubernetes suffix, such as `500m` or `2` for CPU and `512Mi` or `1Gi` for memory.',
     messages: {
       malformed: '{{resource}} quantity "{{value}}" {{reason}}.',
-      milliBytes: 'Memory "{{value}}" means {{value}} thousandths of a byte; did you mean "{{suggestion}}"?',
+      milliBytes: '{{resource}} "{{value}}" means {{amount}} thousandths of a byte (lowercase m is milli); did you mean "{{suggestion}}"?',
     },
     fixable: 'suggestion',
     examples: {
@@ -67,7 +67,7 @@ function checkAmounts(context: RuleContext<MessageId>, section: YAMLMap | undefi
         at: node,
         messageId: 'milliBytes',
         severity: 'warning',
-        data: { value, suggestion },
+        data: { resource, value, amount: value.slice(0, -1), suggestion },
         fix: (fixer) => replaceWith(fixer.replaceScalar(node, suggestion), suggestion),
       });
     }

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { RULES } from '../../server/src/rules/index';
+
+const root = path.resolve(__dirname, '../..');
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+describe('extension manifest', () => {
+  it('lists every rule id, with its default severity, in the kubeGuardrails.rules setting', () => {
+    const properties = manifest.contributes.configuration.properties['kubeGuardrails.rules'].properties;
+    assert.deepEqual(Object.keys(properties).sort(), RULES.map((r) => r.meta.id).sort());
+    for (const rule of RULES) assert.equal(properties[rule.meta.id].default, rule.meta.defaultSeverity);
+  });
+
+  it('has the bundle entry points named by the contracts', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.equal(manifest.bin['kube-guardrails'], './dist/cli.js');
+    assert.ok(manifest.activationEvents.includes('onLanguage:yaml'));
+    assert.match(manifest.scripts['build:server'], /server=server\/src\/main\.ts/);
+  });
+
+  it('keeps generated docs, the README table and settings up to date (npm run docs)', () => {
+    // Runs the generator in check mode: it exits non-zero and names the stale files.
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/generate-docs.ts'), '--check'], { cwd: root, stdio: 'pipe' });
+  });
+});
