@@ -9,6 +9,12 @@ import containerLimitBelowRequest from './resources/container-limit-below-reques
 import containerMemoryLimitMissing from './resources/container-memory-limit-missing';
 import containerRequestsMissing from './resources/container-requests-missing';
 import invalidQuantity from './resources/invalid-quantity';
+import livenessBeforeReadiness from './probes/liveness-before-readiness';
+import livenessProbeMissing from './probes/liveness-probe-missing';
+import probePortNotExposed from './probes/probe-port-not-exposed';
+import probeTimeoutExceedsPeriod from './probes/probe-timeout-exceeds-period';
+import probesIdentical from './probes/probes-identical';
+import readinessProbeMissing from './probes/readiness-probe-missing';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
@@ -18,6 +24,12 @@ export const RULES: readonly Rule[] = [
   containerMemoryLimitMissing,
   containerRequestsMissing,
   invalidQuantity,
+  livenessBeforeReadiness,
+  livenessProbeMissing,
+  probePortNotExposed,
+  probeTimeoutExceedsPeriod,
+  probesIdentical,
+  readinessProbeMissing,
   yamlSyntax,
 ] as Rule[];
 

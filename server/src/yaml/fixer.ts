@@ -4,7 +4,7 @@
  * bytes around an edit stay as they were. Builders return undefined when the shape is unusual (flow
  * collections, aliases, merge keys) rather than guess.
  */
-import { isMap, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isNode, isScalar, isSeq, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { TextEdit } from '../core/finding';
 import { hasUnusualShape } from './nodes';
 
@@ -63,6 +63,37 @@ export class YamlFixer {
     return { start, end: start, newText: indent + line + this.eol };
   }
 
+  /** Inserts pre-rendered lines (already indented, without line breaks) after the last entry of the block mapping `map`. */
+  appendLines(map: YAMLMap, lines: readonly string[]): TextEdit | undefined {
+    if (map.flow || map.items.length === 0 || !map.range || lines.length === 0) return undefined;
+    const at = this.lineAfter(map.range[1]);
+    return { start: at.offset, end: at.offset, newText: at.prefix + lines.join(this.eol) + this.eol };
+  }
+
+  /**
+   * The source lines of a pair, from its key to the end of its value, re-indented so the key sits at
+   * `column` while nested lines keep their depth relative to the key; comments inside come along.
+   * Undefined when the text cannot be moved as is: anchors or aliases (a copy would redefine or
+   * dangle), or a line that would no longer be nested under the key.
+   */
+  pairLines(pair: Pair<unknown, unknown>, column: number): string[] | undefined {
+    const key = pair.key as Node | undefined;
+    const value = pair.value as Node | null | undefined;
+    const keyColumn = this.columnOf(key);
+    const end = value?.range?.[1] ?? key?.range?.[1];
+    if (!key?.range || keyColumn === undefined || end === undefined || hasAnchors(key) || hasAnchors(value)) return undefined;
+    const shift = column - keyColumn;
+    const [first = '', ...rest] = this.text.slice(key.range[0], end).replace(/\r?\n$/, '').split(/\r?\n/);
+    const lines = [' '.repeat(column) + first];
+    for (const line of rest) {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      if (line.trim() === '') lines.push('');
+      else if (indent + shift <= column) return undefined;
+      else lines.push(' '.repeat(indent + shift) + line.slice(indent));
+    }
+    return lines;
+  }
+
   columnOf(node: Node | undefined): number | undefined {
     if (!node?.range) return undefined;
     return node.range[0] - this.lineStart(node.range[0]);
@@ -85,6 +116,14 @@ export class YamlFixer {
     this.cachedIndentUnit ??= findIndentUnit(this.root, this) ?? 2;
     return this.cachedIndentUnit;
   }
+}
+
+function hasAnchors(node: unknown): boolean {
+  if (isAlias(node)) return true;
+  if (isNode(node) && node.anchor) return true;
+  if (isMap(node)) return node.items.some((pair) => hasAnchors(pair.key) || hasAnchors(pair.value));
+  if (isSeq(node)) return node.items.some(hasAnchors);
+  return false;
 }
 
 function findIndentUnit(node: Node | null | undefined, fixer: YamlFixer): number | undefined {
