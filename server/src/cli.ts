@@ -5,11 +5,14 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs, USAGE } from './cli/args';
 import { collectFiles, describe } from './cli/files';
 import { countBySeverity, formatJson, formatText, type FileFindings } from './cli/report';
 import { resolveConfig } from './core/config';
 import { lintText } from './core/engine';
+import { WorkspaceIndex } from './index/workspace-index';
+import { lazySchemas } from './node/schema-files';
 import { RULES, RULE_IDS } from './rules/index';
 
 export interface CliIo {
@@ -17,6 +20,8 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(file: string): Promise<string>;
+  /** The folder holding the bundled schemas (schemas/ beside dist/). */
+  schemasDir: string;
 }
 
 export const VERSION = '0.1.0';
@@ -47,17 +52,23 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const { files, errors } = await collectFiles(options.paths, io.cwd);
   for (const error of errors) io.stderr(`kube-guardrails: ${error}\n`);
-  const results: FileFindings[] = [];
+  // Read every file first: cross-object rules (an HPA and its Deployment) see the whole set.
+  const texts = new Map<string, string>();
+  const index = new WorkspaceIndex();
   for (const file of files) {
-    let text: string;
     try {
-      text = await io.readFile(file);
+      const text = await io.readFile(file);
+      texts.set(file, text);
+      index.update(pathToFileURL(file).toString(), text);
     } catch (error) {
       errors.push(file);
       io.stderr(`kube-guardrails: ${path.relative(io.cwd, file)}: ${describe(error)}\n`);
-      continue;
     }
-    const result = lintText(text, { config, rules: RULES });
+  }
+  const schemas = lazySchemas(io.schemasDir, (message) => io.stderr(`kube-guardrails: ${message}\n`));
+  const results: FileFindings[] = [];
+  for (const [file, text] of texts) {
+    const result = lintText(text, { uri: pathToFileURL(file).toString(), config, rules: RULES, index, schemas });
     for (const line of result.internalErrors) io.stderr(`kube-guardrails: internal error in ${file}: ${line}\n`);
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
     results.push({ file: path.relative(io.cwd, file) || file, text, findings });
@@ -76,6 +87,7 @@ export function nodeIo(): CliIo {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     readFile: (file) => fs.readFile(file, 'utf8'),
+    schemasDir: path.resolve(__dirname, '..', 'schemas'),
   };
 }
 

@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '../..');
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { cwd: root, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readFile: (f) => readFile(f, 'utf8') };
+  const io: CliIo = { cwd: root, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readFile: (f) => readFile(f, 'utf8'), schemasDir: path.join(root, 'schemas') };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }
@@ -20,7 +20,7 @@ describe('kube-guardrails CLI', () => {
     assert.equal(code, 1);
     assert.equal(
       stdout,
-      'test/fixtures/cli/broken-app.yaml:15:20 error The cpu limit 250m of container "app" is below its request 500m; the API will reject this. [container-limit-below-request]\n',
+      'test/fixtures/cli/broken-app.yaml:25:20 error The cpu limit 250m of container "app" is below its request 500m; the API will reject this. [container-limit-below-request]\n',
     );
   });
 
@@ -33,9 +33,9 @@ describe('kube-guardrails CLI', () => {
         ruleId: 'container-limit-below-request',
         severity: 'error',
         message: 'The cpu limit 250m of container "app" is below its request 500m; the API will reject this.',
-        line: 15,
+        line: 25,
         column: 20,
-        endLine: 15,
+        endLine: 25,
         endColumn: 24,
       },
     ]);
@@ -44,7 +44,7 @@ describe('kube-guardrails CLI', () => {
   it('recurses into directories and exits 0 when only warnings remain', async () => {
     const { code, stdout } = await run(['--rule', 'container-limit-below-request=warning', 'test/fixtures/cli']);
     assert.equal(code, 0);
-    assert.match(stdout, /broken-app\.yaml:15:20 warning/);
+    assert.match(stdout, /broken-app\.yaml:25:20 warning/);
     assert.doesNotMatch(stdout, /clean\.yaml/);
   });
 

@@ -34,6 +34,6 @@ describe('settings over JSON-RPC', () => {
     await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const diagnostics = await lsp.open('file:///w/huge.yaml', deployment('- name: app\n'));
     assert.equal(diagnostics.length, 1);
-    assert.match(diagnostics[0]!.message, /Not analysed: the file is .* MB, above the .* MB set in kubeGuardrails\.maxFileSize/);
+    assert.match(String(diagnostics[0]!.message), /Not analysed: the file is .* MB, above the .* MB set in kubeGuardrails\.maxFileSize/);
   });
 });

@@ -14,6 +14,14 @@ import type { WorkspaceIndexView } from '../../server/src/index/types';
 import { RULE_IDS } from '../../server/src/rules/index';
 import type { Rule } from '../../server/src/rules/types';
 import { createParseCache } from '../../server/src/yaml/parse';
+import { WorkspaceIndex } from '../../server/src/index/workspace-index';
+import { lazySchemas } from '../../server/src/node/schema-files';
+import * as path from 'node:path';
+
+/** The bundled schemas, loaded once for all rule tests. */
+export const testSchemas = lazySchemas(path.resolve(__dirname, '../../schemas'), (message) => {
+  throw new Error(message);
+});
 
 export interface ExpectedError {
   messageId: string;
@@ -35,6 +43,8 @@ export interface InvalidCase {
   /** The text after all of this rule's safe fixes (multipass); required iff a safe fix exists. */
   output?: string;
   settings?: Settings;
+  /** Other workspace files for cross-object rules, by path relative to file:///workspace/. */
+  files?: Record<string, string>;
   /** For fixes that are allowed to drop a comment (e.g. removing a commented line). */
   removesComments?: boolean;
 }
@@ -43,16 +53,30 @@ export interface ValidCase {
   name?: string;
   code: string;
   settings?: Settings;
+  files?: Record<string, string>;
 }
 
 export interface TesterOptions {
   index?: WorkspaceIndexView;
 }
 
-export function lintWithRule(rule: Rule, code: string, settings: Settings = {}, index?: WorkspaceIndexView): Finding[] {
+export const CASE_URI = 'file:///workspace/case.yaml';
+
+/**
+ * Lints `code` as file:///workspace/case.yaml. Cross-object rules get an index holding that file and
+ * the case's other `files` (paths relative to file:///workspace/), unless an index is given.
+ */
+export function lintWithRule(rule: Rule, code: string, settings: Settings = {}, index?: WorkspaceIndexView, files: Record<string, string> = {}): Finding[] {
   const { config, problems } = resolveConfig(settings, RULE_IDS);
   assert.deepEqual(problems, [], 'test settings must be valid');
-  const result = lintText(code, { config, rules: [rule], index });
+  let view = index;
+  if (!view && rule.meta.needsIndex) {
+    const workspace = new WorkspaceIndex();
+    for (const [file, text] of Object.entries(files)) workspace.update(new URL(file, 'file:///workspace/').toString(), text);
+    workspace.update(CASE_URI, code);
+    view = workspace;
+  }
+  const result = lintText(code, { uri: CASE_URI, config, rules: [rule], index: view, schemas: testSchemas });
   assert.deepEqual(result.internalErrors, [], 'the rule must not throw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
 }
@@ -74,7 +98,7 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
     cases.valid.forEach((entry, i) => {
       const c = typeof entry === 'string' ? { code: entry } : entry;
       it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
-        const findings = lintWithRule(rule, c.code, c.settings, options.index);
+        const findings = lintWithRule(rule, c.code, c.settings, options.index, c.files);
         assert.deepEqual(findings.map((f) => f.message), [], 'expected no findings');
       });
     });
@@ -86,7 +110,7 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
 }
 
 function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void {
-  const findings = lintWithRule(rule, c.code, c.settings, options.index);
+  const findings = lintWithRule(rule, c.code, c.settings, options.index, c.files);
   const lines = new LineIndex(c.code);
   assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got: ${findings.map((f) => f.message).join(' | ')}`);
   c.errors.forEach((expected, i) => {
@@ -115,7 +139,7 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
   if (hasSafeFix) {
     assert.ok(c.output !== undefined, 'the rule produced a safe fix: add `output` to the case');
     assert.notEqual(c.output, c.code);
-    const fixed = applySafeFixes(c.code, (text) => lintWithRule(rule, text, c.settings, options.index)).text;
+    const fixed = applySafeFixes(c.code, (text) => lintWithRule(rule, text, c.settings, options.index, c.files)).text;
     assert.equal(fixed, c.output);
     assert.equal(rule.meta.fixable, 'safe', 'meta.fixable must declare safe fixes');
   } else {
@@ -128,7 +152,7 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
 function checkFix(rule: Rule, c: InvalidCase, finding: Finding, output: string, options: TesterOptions): void {
   const errors = parseAllDocuments(output).flatMap((doc) => ('errors' in doc ? doc.errors : []));
   assert.deepEqual(errors.map((e) => e.message), [], `fix output must parse:\n${output}`);
-  const count = (text: string) => lintWithRule(rule, text, c.settings, options.index).filter((f) => f.message === finding.message).length;
+  const count = (text: string) => lintWithRule(rule, text, c.settings, options.index, c.files).filter((f) => f.message === finding.message).length;
   assert.ok(count(output) < count(c.code), `the fix must remove the finding "${finding.message}":\n${output}`);
   if (!c.removesComments) for (const comment of commentsOf(c.code)) assert.ok(output.includes(comment), `the fix dropped the comment "${comment}"`);
 }

@@ -7,6 +7,7 @@ import { isNode, isPair, type Node } from 'yaml';
 import { toK8sObject, type K8sObject } from '../k8s/objects';
 import { containersOf, podSpecOf } from '../k8s/workloads';
 import type { WorkspaceIndexView } from '../index/types';
+import type { SchemaValidator } from '../schema/types';
 import type { Rule, RuleContext, RuleVisitor, Report } from '../rules/types';
 import { YamlFixer } from '../yaml/fixer';
 import { keyRange, nodeRange } from '../yaml/nodes';
@@ -20,10 +21,14 @@ import { applySuppressions, IGNORE_ANNOTATION, parseIdList, type IgnoreScope } f
 export const YAML_SYNTAX_RULE = 'yaml-syntax';
 
 export interface LintOptions {
+  /** The file's URI, for index lookups such as "is this a Kustomize patch". */
+  readonly uri?: string;
   readonly config: ResolvedConfig;
   readonly rules: readonly Rule[];
   readonly index?: WorkspaceIndexView;
   readonly cache?: ParseCache;
+  /** Bundled schemas, loaded on first use by the entry points. */
+  readonly schemas?: () => SchemaValidator | undefined;
 }
 
 export interface LintResult {
@@ -49,7 +54,9 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const scopes: IgnoreScope[] = [];
   const objects: PlacedObject[] = [];
   const objectOf = new Map<PlacedDocument, K8sObject>();
-  const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined);
+  // Kustomize patches are partial objects: rules about something absent would be wrong there.
+  const partial = options.uri !== undefined && options.index?.isPatch(options.uri) === true;
+  const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined && !(partial && rule.meta.reportsAbsence));
 
   for (const placed of documents) {
     const object = toK8sObject(placed.parsed.doc);
@@ -75,7 +82,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     if (!object) continue;
     for (const rule of enabled) {
       if (rule.meta.id === YAML_SYNTAX_RULE) continue;
-      runRule(rule, object, placed, options, findings, internalErrors);
+      runRule(rule, object, placed, options, partial, findings, internalErrors);
     }
   }
   const lines = new LineIndex(text);
@@ -93,7 +100,7 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | undef
   return setting === 'off' ? undefined : setting;
 }
 
-function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options: LintOptions, out: Finding[], errors: string[]): void {
+function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options: LintOptions, partial: boolean, out: Finding[], errors: string[]): void {
   const severity = severityOf(rule, options.config);
   if (!severity) return;
   const { parsed, offset } = placed;
@@ -103,6 +110,10 @@ function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options:
     defaults: options.config.defaults,
     kubernetesVersion: options.config.kubernetesVersion,
     index: rule.meta.needsIndex ? options.index : undefined,
+    get schemas() {
+      return options.schemas?.();
+    },
+    partial,
     report(report: Report<string>) {
       const range = rangeOf(report.at);
       if (!range) return;

@@ -5,6 +5,8 @@ export interface IndexedObject {
   readonly uri: string;
   /** Offset of the object's document chunk in its file; add it to node ranges to get file offsets. */
   readonly offset: number;
+  /** The object's document text (the chunk its node ranges refer to). */
+  readonly text: string;
   readonly object: K8sObject;
 }
 
@@ -16,4 +18,6 @@ export interface WorkspaceIndexView {
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[];
   /** Every indexed object of the given kind. */
   ofKind(kind: string): readonly IndexedObject[];
+  /** True for documents a kustomization.yaml lists as patches: partial objects, not whole ones. */
+  isPatch(uri: string): boolean;
 }

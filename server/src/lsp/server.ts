@@ -1,26 +1,32 @@
 /**
  * Wires the engine to a language-server connection. It owns the document states (debounced,
- * versioned linting) and registers the handlers; every handler catches its own failures so that one
- * bad request never takes the server down.
+ * versioned linting), the workspace index (open documents override the disk) and the handlers;
+ * every handler catches its own failures so that one bad request never takes the server down.
  */
 import {
   CodeActionKind,
+  FileChangeType,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
   type Hover,
+  type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../core/engine';
 import type { Finding } from '../core/finding';
 import { hoverAt } from '../hover/hover';
+import { isAffected, recordingView } from '../index/recording-view';
+import { WorkspaceIndex } from '../index/workspace-index';
+import type { SchemaValidator } from '../schema/types';
 import { RULES, RULES_BY_ID } from '../rules/index';
 import { createParseCache } from '../yaml/parse';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
 import { toDiagnostic, toRange } from './convert';
 import { SettingsCache, type DocumentSettings } from './settings';
+import { readUri, scanFolder } from './workspace-sync';
 
 const DEFAULT_DEBOUNCE_MS = 25;
 
@@ -28,15 +34,25 @@ interface DocumentState {
   version: number;
   result: LintResult;
   settings: DocumentSettings;
+  /** Index keys the lint looked up; a change to any of them means this document must be linted again. */
+  dependencies: Set<string>;
 }
 
-export function startServer(connection: Connection): void {
+export interface ServerDependencies {
+  /** Returns the bundled schema validator, building it on first use. */
+  schemas?: () => SchemaValidator | undefined;
+}
+
+export function startServer(connection: Connection, dependencies: ServerDependencies = {}): void {
+  const { schemas } = dependencies;
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
   const caches = new Map<string, ReturnType<typeof createParseCache>>();
   const timers = new Map<string, NodeJS.Timeout>();
+  const index = new WorkspaceIndex();
   let canPullConfiguration = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
+  let folders: string[] = [];
   const settings = new SettingsCache(connection, () => canPullConfiguration);
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
@@ -49,13 +65,24 @@ export function startServer(connection: Connection): void {
       }
     };
 
-  function lintDocument(document: TextDocument, documentSettings: DocumentSettings): LintResult {
+  /** Re-lints open documents that looked up anything in `changed`, except `source` itself. */
+  function refreshDependents(changed: Set<string>, source?: string): void {
+    if (changed.size === 0) return;
+    for (const [uri, state] of states) {
+      if (uri !== source && isAffected(state.dependencies, changed)) schedule(uri, 0);
+    }
+  }
+
+  function lintDocument(document: TextDocument, documentSettings: DocumentSettings): DocumentState {
+    const text = document.getText();
+    refreshDependents(index.update(document.uri, text), document.uri);
     let cache = caches.get(document.uri);
     if (!cache) caches.set(document.uri, (cache = createParseCache()));
-    const result = lintText(document.getText(), { config: documentSettings.config, rules: RULES, cache });
+    const { view, dependencies } = recordingView(index);
+    const result = lintText(text, { uri: document.uri, config: documentSettings.config, rules: RULES, cache, index: view, schemas });
     cache.retainOnly(result.documents.map((d) => d.parsed.text));
     for (const line of result.internalErrors) connection.console.error(`kube-guardrails internal error in ${document.uri}: ${line}`);
-    return result;
+    return { version: document.version, result, settings: documentSettings, dependencies };
   }
 
   async function validate(uri: string): Promise<void> {
@@ -65,8 +92,8 @@ export function startServer(connection: Connection): void {
     const documentSettings = await settings.get(uri);
     // Newer text arrived while settings were fetched: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
-    const text = document.getText();
-    if (text.length > documentSettings.maxFileSize) {
+    const size = document.getText().length;
+    if (size > documentSettings.maxFileSize) {
       states.delete(uri);
       const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
       void connection.sendDiagnostics({
@@ -76,14 +103,14 @@ export function startServer(connection: Connection): void {
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
           severity: 3,
           source: 'kube-guardrails',
-          message: `Not analysed: the file is ${megabytes(text.length)} MB, above the ${megabytes(documentSettings.maxFileSize)} MB set in kubeGuardrails.maxFileSize.`,
+          message: `Not analysed: the file is ${megabytes(size)} MB, above the ${megabytes(documentSettings.maxFileSize)} MB set in kubeGuardrails.maxFileSize.`,
         }],
       });
       return;
     }
-    const result = lintDocument(document, documentSettings);
-    states.set(uri, { version, result, settings: documentSettings });
-    await connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((finding) => toDiagnostic(document, finding)) });
+    const state = lintDocument(document, documentSettings);
+    states.set(uri, state);
+    await connection.sendDiagnostics({ uri, version, diagnostics: state.result.findings.map((finding) => toDiagnostic(document, finding)) });
   }
 
   function schedule(uri: string, delay = debounceMs): void {
@@ -100,16 +127,30 @@ export function startServer(connection: Connection): void {
     if (!document) return undefined;
     const state = states.get(uri);
     if (state && state.version === document.version) return state;
-    const documentSettings = await settings.get(uri);
-    const fresh = { version: document.version, result: lintDocument(document, documentSettings), settings: documentSettings };
+    const fresh = lintDocument(document, await settings.get(uri));
     states.set(uri, fresh);
     return fresh;
   }
 
-  connection.onInitialize((params): InitializeResult => {
+  async function scanWorkspace(): Promise<void> {
+    const { maxFileSize, exclude } = await settings.workspaceScanOptions(folders[0]);
+    const changed = new Set<string>();
+    for (const folder of folders) {
+      for await (const file of scanFolder(folder, { maxFileSize, exclude })) {
+        if (documents.get(file.uri)) continue; // open documents override the disk
+        for (const key of index.update(file.uri, file.text)) changed.add(key);
+      }
+    }
+    connection.console.info(`kube-guardrails: indexed ${index.fileCount} YAML files`);
+    refreshDependents(changed);
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     if (typeof options.debounceMs === 'number' && options.debounceMs >= 0) debounceMs = options.debounceMs;
+    folders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (folders.length === 0 && params.rootUri) folders = [params.rootUri];
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -120,28 +161,45 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  connection.onInitialized(() => void guard('workspace scan', undefined, scanWorkspace)());
+
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (params) => {
     settings.reset(params.settings);
     for (const document of documents.all()) schedule(document.uri, 0);
   }));
 
+  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
+    const changed = new Set<string>();
+    for (const change of params.changes) {
+      if (documents.get(change.uri)) continue; // the editor's text wins while the file is open
+      const text = change.type === FileChangeType.Deleted ? undefined : await readUri(change.uri, (await settings.get(change.uri)).maxFileSize);
+      const keys = text === undefined ? index.remove(change.uri) : index.update(change.uri, text);
+      for (const key of keys) changed.add(key);
+    }
+    refreshDependents(changed);
+  }));
+
   documents.onDidOpen((event) => schedule(event.document.uri, 0));
   documents.onDidChangeContent((event) => schedule(event.document.uri));
-  documents.onDidClose((event) => {
+  documents.onDidClose(guard('didClose', undefined, async (event) => {
     const uri = event.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
     states.delete(uri);
     caches.delete(uri);
-    settings.forget(uri);
     void connection.sendDiagnostics({ uri, diagnostics: [] });
-  });
+    // Back to what the disk says (nothing, for an unsaved buffer).
+    const text = await readUri(uri, (await settings.get(uri)).maxFileSize);
+    settings.forget(uri);
+    refreshDependents(text === undefined ? index.remove(uri) : index.update(uri, text));
+  }));
 
   connection.onCodeAction(guard('codeAction', [], async (params) => {
     const document = documents.get(params.textDocument.uri);
     const state = await currentState(params.textDocument.uri);
     if (!document || !state) return [];
-    const lint = (text: string): readonly Finding[] => lintText(text, { config: state.settings.config, rules: RULES }).findings;
+    const lint = (text: string): readonly Finding[] =>
+      lintText(text, { uri: document.uri, config: state.settings.config, rules: RULES, index, schemas }).findings;
     return codeActionsFor(document, params, state.result.findings, lint);
   }));
 
@@ -156,7 +214,7 @@ export function startServer(connection: Connection): void {
     const findings = state.result.findings
       .filter((f) => f.range.start <= offset && offset <= f.range.end)
       .map((f) => ({ ...f, range: { start: f.range.start - placed.offset, end: f.range.end - placed.offset } }));
-    const hover = hoverAt({ document: placed.parsed, offset: offset - placed.offset, object, findings, rules: RULES_BY_ID });
+    const hover = hoverAt({ document: placed.parsed, offset: offset - placed.offset, object, findings, rules: RULES_BY_ID, index });
     if (!hover) return null;
     const range = hover.range && toRange(document, { start: hover.range.start + placed.offset, end: hover.range.end + placed.offset });
     return { contents: { kind: 'markdown', value: hover.markdown }, ...(range ? { range } : {}) };

@@ -9,8 +9,12 @@ export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 export interface DocumentSettings {
   config: ResolvedConfig;
   maxFileSize: number;
+  /** Globs of workspace paths the index skips. */
+  exclude: string[];
   problems: ConfigProblem[];
 }
+
+export const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<DocumentSettings>>();
@@ -51,6 +55,13 @@ export class SettingsCache {
     const { config, problems } = resolveConfig(raw ?? {}, RULE_IDS);
     for (const problem of problems) this.connection.console.warn(`Setting kubeGuardrails.${problem.path}: ${problem.message}`);
     const size = Number(raw?.maxFileSize);
-    return { config, problems, maxFileSize: Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE };
+    const exclude = Array.isArray(raw?.exclude) ? raw.exclude.filter((glob): glob is string => typeof glob === 'string') : DEFAULT_EXCLUDE;
+    return { config, problems, exclude, maxFileSize: Number.isFinite(size) && size > 0 ? size : DEFAULT_MAX_FILE_SIZE };
+  }
+
+  /** Scan settings for the workspace as a whole (the first folder's, or the defaults). */
+  async workspaceScanOptions(folderUri: string | undefined): Promise<{ maxFileSize: number; exclude: string[] }> {
+    const { maxFileSize, exclude } = await this.get(folderUri ?? 'file:///');
+    return { maxFileSize, exclude };
   }
 }

@@ -7,6 +7,7 @@ import type { YamlFixer } from '../yaml/fixer';
 import type { K8sObject } from '../k8s/objects';
 import type { ContainerView, PodSpecView } from '../k8s/workloads';
 import type { WorkspaceIndexView } from '../index/types';
+import type { SchemaValidator } from '../schema/types';
 
 export type RuleCategory = 'syntax' | 'resources' | 'probes' | 'autoscaling' | 'storage' | 'availability' | 'schema' | 'api-versions';
 
@@ -31,6 +32,8 @@ export interface RuleMeta<M extends string = string> {
   readonly fixable?: 'safe' | 'suggestion';
   /** Cross-object rules read the workspace index. */
   readonly needsIndex?: boolean;
+  /** Rules that report something missing; they do not run on partial objects (Kustomize patches). */
+  readonly reportsAbsence?: boolean;
   readonly examples: RuleExample;
 }
 
@@ -52,6 +55,10 @@ export interface RuleContext<M extends string = string> {
   readonly kubernetesVersion: string;
   /** Present for rules with `needsIndex`; lookups across files and documents. */
   readonly index: WorkspaceIndexView | undefined;
+  /** The bundled Kubernetes schemas; undefined when they could not be loaded. */
+  readonly schemas: SchemaValidator | undefined;
+  /** True for partial objects (Kustomize patches), where required fields may be absent on purpose. */
+  readonly partial: boolean;
   report(report: Report<M>): void;
 }
 

@@ -11,6 +11,8 @@ export interface KubeGuardrailsSettings {
   kubernetesVersion?: unknown;
   /** Files larger than this many bytes are not analysed (a message says so). */
   maxFileSize?: unknown;
+  /** Globs of workspace paths the index does not read. */
+  exclude?: unknown;
 }
 
 /** Options the client (or a test) passes in `initializationOptions`. */

@@ -1,5 +1,6 @@
 /** Reports containers without a CPU limit (informational by default: CPU limits are a trade-off). */
 import { defineRule } from '../types';
+import { defaultingLimitRange } from '../../k8s/limit-range';
 import { getNode } from '../../yaml/nodes';
 import { addResourcesFix } from './add-resources-fix';
 
@@ -14,6 +15,8 @@ export default defineRule({
     remediation: 'Set `resources.limits.cpu` if the workload should be capped (the quick fix inserts the configured CPU limit default, or 1 core, never below the request), or turn this rule off if your policy is to run without CPU limits.',
     messages: { missing: 'Container "{{container}}" has no CPU limit.' },
     fixable: 'safe',
+    needsIndex: true,
+    reportsAbsence: true,
     examples: {
       invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              cpu: 250m\n',
       valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              cpu: 250m\n            limits:\n              cpu: "1"\n',
@@ -23,6 +26,8 @@ export default defineRule({
     return {
       container(container) {
         if (getNode(container.limits, 'cpu') !== undefined) return;
+        // A LimitRange default limit fills the gap when the pod is admitted.
+        if (defaultingLimitRange(context.index, container.podSpec.object.namespace, 'limits', 'cpu')) return;
         context.report({
           at: container.anchor,
           messageId: 'missing',

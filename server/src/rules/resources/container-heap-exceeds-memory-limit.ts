@@ -46,7 +46,7 @@ export default defineRule({
             context.report({
               at: { start, end: start + flag.text.length },
               messageId: 'tooLarge',
-              data: { flag: flag.text, heap: `${Math.round(share * 100)}%`, limit: limitText, container: container.name ?? '(unnamed)' },
+              data: { flag: flag.text, heap: `${Math.round(share * 100)}%`, limit: limitText ?? '', container: container.name ?? '(unnamed)' },
               fix: () => ({ title: `Set the heap to 75% of the limit (${replacement})`, kind: 'suggestion', edits: [{ start, end: start + flag.text.length, newText: replacement }] }),
             });
           }

@@ -1,5 +1,6 @@
 /** Reports containers without a memory limit. */
 import { defineRule } from '../types';
+import { defaultingLimitRange } from '../../k8s/limit-range';
 import { getNode } from '../../yaml/nodes';
 import { addResourcesFix } from './add-resources-fix';
 
@@ -14,6 +15,8 @@ export default defineRule({
     remediation: 'Set `resources.limits.memory`, usually equal to or a little above the memory request; the quick fix inserts the configured default, never below the request.',
     messages: { missing: 'Container "{{container}}" has no memory limit.' },
     fixable: 'safe',
+    needsIndex: true,
+    reportsAbsence: true,
     examples: {
       invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 256Mi\n',
       valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              memory: 256Mi\n            limits:\n              memory: 256Mi\n',
@@ -23,6 +26,8 @@ export default defineRule({
     return {
       container(container) {
         if (getNode(container.limits, 'memory') !== undefined) return;
+        // A LimitRange default limit fills the gap when the pod is admitted.
+        if (defaultingLimitRange(context.index, container.podSpec.object.namespace, 'limits', 'memory')) return;
         context.report({
           at: container.anchor,
           messageId: 'missing',

@@ -1,5 +1,6 @@
 /** Reports containers that do not request both CPU and memory. */
 import { defineRule } from '../types';
+import { defaultingLimitRange } from '../../k8s/limit-range';
 import { getNode } from '../../yaml/nodes';
 import { addResourcesFix } from './add-resources-fix';
 
@@ -14,6 +15,8 @@ export default defineRule({
     remediation: 'Set `resources.requests.cpu` and `resources.requests.memory` to what the container uses under normal load; the quick fix inserts the configured defaults.',
     messages: { missing: 'Container "{{container}}" has no {{missing}} request.' },
     fixable: 'safe',
+    needsIndex: true,
+    reportsAbsence: true,
     examples: {
       invalid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n',
       valid: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            requests:\n              cpu: 250m\n              memory: 256Mi\n',
@@ -22,7 +25,15 @@ export default defineRule({
   create(context) {
     return {
       container(container) {
-        const missing = ['cpu', 'memory'].filter((resource) => getNode(container.requests, resource) === undefined);
+        const namespace = container.podSpec.object.namespace;
+        // A request is effectively set when a limit is (the API copies the limit into the request)
+        // or when a LimitRange in the namespace supplies a default.
+        const missing = ['cpu', 'memory'].filter(
+          (resource) =>
+            getNode(container.requests, resource) === undefined &&
+            getNode(container.limits, resource) === undefined &&
+            !defaultingLimitRange(context.index, namespace, 'requests', resource),
+        );
         if (missing.length === 0) return;
         context.report({
           at: container.anchor,
