@@ -74,7 +74,7 @@ export class YamlFixer {
    * The source lines of a pair, from its key to the end of its value, re-indented so the key sits at
    * `column` while nested lines keep their depth relative to the key; comments inside come along.
    * Undefined when the text cannot be moved as is: anchors or aliases (a copy would redefine or
-   * dangle), or a line that would no longer be nested under the key.
+   * dangle), or a line written left of the key (only a comment can be), whose place is ambiguous.
    */
   pairLines(pair: Pair<unknown, unknown>, column: number): string[] | undefined {
     const key = pair.key as Node | undefined;
@@ -88,7 +88,7 @@ export class YamlFixer {
     for (const line of rest) {
       const indent = /^ */.exec(line)?.[0].length ?? 0;
       if (line.trim() === '') lines.push('');
-      else if (indent + shift <= column) return undefined;
+      else if (indent + shift < column) return undefined;
       else lines.push(' '.repeat(indent + shift) + line.slice(indent));
     }
     return lines;

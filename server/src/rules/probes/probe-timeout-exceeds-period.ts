@@ -1,4 +1,7 @@
 /** Reports probes whose timeout is longer than their period. */
+import type { Node, YAMLMap } from 'yaml';
+import type { TextEdit } from '../../core/finding';
+import type { YamlFixer } from '../../yaml/fixer';
 import { defineRule } from '../types';
 import { PROBE_KEYS, probesOf, timingText } from '../../k8s/probes';
 
@@ -75,7 +78,7 @@ spec:
             messageId: 'exceeds',
             data: { probe: PROBE_KEYS[probe.kind], container: container.name ?? '(unnamed)', timeout: timeout.value, period: timingText(period) },
             fix: (fixer) => {
-              const edit = period.node ? fixer.replaceScalar(period.node, timeout.value) : fixer.addToMap(probe.node, { periodSeconds: timeout.value });
+              const edit = period.node ? fixer.replaceScalar(period.node, timeout.value) : appendPeriod(fixer, probe.node, timeout.value);
               return edit && { title: `Set periodSeconds to ${timeout.value}`, kind: 'suggestion', edits: [edit] };
             },
           });
@@ -84,3 +87,9 @@ spec:
     };
   },
 });
+
+/** appendLines rather than addToMap: a flow-style `command: [...]` inside the probe is no reason to give up. */
+function appendPeriod(fixer: YamlFixer, probe: YAMLMap, seconds: number): TextEdit | undefined {
+  const column = fixer.columnOf(probe.items[0]?.key as Node | undefined);
+  return column === undefined ? undefined : fixer.appendLines(probe, [`${' '.repeat(column)}periodSeconds: ${seconds}`]);
+}
