@@ -125,7 +125,23 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
     if (expected.line !== undefined) assert.equal(position.line + 1, expected.line, 'line');
     if (expected.column !== undefined) assert.equal(position.character + 1, expected.column, 'column');
     if (expected.severity) assert.equal(finding.severity, expected.severity);
-    for (const fix of finding.fixes) checkFix(rule, c, finding, applyEdits(c.code, fix.edits), options);
+    for (const fix of finding.fixes) {
+      const local = fix.edits.filter((edit) => edit.uri === undefined || edit.uri === CASE_URI);
+      if (local.length === fix.edits.length) {
+        checkFix(rule, c, finding, applyEdits(c.code, fix.edits), options);
+        continue;
+      }
+      // A fix in another file: apply it there and check that the finding goes away.
+      const files = { ...c.files };
+      for (const [file, text] of Object.entries(files)) {
+        const uri = new URL(file, 'file:///workspace/').toString();
+        files[file] = applyEdits(text, fix.edits.filter((edit) => edit.uri === uri));
+        const errors = parseAllDocuments(files[file]!).flatMap((doc) => ('errors' in doc ? doc.errors : []));
+        assert.deepEqual(errors.map((e) => e.message), [], `fix output must parse:\n${files[file]}`);
+      }
+      const after = lintWithRule(rule, applyEdits(c.code, local), c.settings, options.index, files);
+      assert.ok(!after.some((f) => f.message === finding.message), `the cross-file fix must remove "${finding.message}"`);
+    }
     if (expected.suggestions) {
       const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
       assert.equal(suggestions.length, expected.suggestions.length, 'number of suggestions');

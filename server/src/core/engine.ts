@@ -152,7 +152,7 @@ function buildFixes(report: Report<string>, fixer: YamlFixer, offset: number): F
   const fixes = built ? (Array.isArray(built) ? built : [built]) : [];
   return fixes
     .filter((fix) => fix.edits.length > 0)
-    .map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...shift(edit, offset), newText: edit.newText })) }));
+    .map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.uri !== undefined ? edit : { ...shift(edit, offset), newText: edit.newText })) }));
 }
 
 function rangeOf(at: Report<string>['at']): OffsetRange | undefined {

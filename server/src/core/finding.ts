@@ -12,6 +12,11 @@ export interface OffsetRange {
 /** One replacement of the text between two offsets. Insertions have start === end. */
 export interface TextEdit extends OffsetRange {
   newText: string;
+  /**
+   * Set only for edits in another object found through the workspace index (possibly another file):
+   * then the offsets are already offsets into that file. Unset: the document being linted.
+   */
+  uri?: string;
 }
 
 /**

@@ -46,6 +46,11 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     return changedKeys(previous.objects, []);
   }
 
+  /** The indexed text of a file, for turning offsets of edits in it into positions. */
+  textOf(uri: string): string | undefined {
+    return this.files.get(uri)?.text;
+  }
+
   has(uri: string): boolean {
     return this.files.has(uri);
   }

@@ -200,7 +200,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (!document || !state) return [];
     const lint = (text: string): readonly Finding[] =>
       lintText(text, { uri: document.uri, config: state.settings.config, rules: RULES, index, schemas }).findings;
-    return codeActionsFor(document, params, state.result.findings, lint);
+    const textOf = (uri: string) => documents.get(uri)?.getText() ?? index.textOf(uri);
+    return codeActionsFor(document, params, state.result.findings, lint, textOf);
   }));
 
   connection.onHover(guard('hover', null, async (params): Promise<Hover | null> => {
