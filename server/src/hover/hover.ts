@@ -13,6 +13,7 @@ import { ruleDocsUrl } from '../rules/docs-url';
 import { locate } from '../yaml/locate';
 import { scalarSource } from '../yaml/nodes';
 import type { ParsedDocument } from '../yaml/parse';
+import { probeExplainer } from './probe-explainer';
 import { RESOURCE_FIELD_DOCS } from './resource-docs';
 
 export interface HoverInput {
@@ -40,7 +41,7 @@ export interface FieldContext {
 export type FieldExplainer = (context: FieldContext) => string | undefined;
 
 /** Each family of fields has its explainer; the first ones that answer are shown, in this order. */
-const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node)];
+const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node), probeExplainer];
 
 export interface HoverResult {
   markdown: string;
