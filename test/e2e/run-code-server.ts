@@ -34,7 +34,8 @@ import { walkThrough, type UiResult } from './ui-walkthrough';
 const env = process.env;
 const CHROMIUM = env['KG_CHROMIUM'] ?? '/usr/bin/chromium';
 const SUITE_TIMEOUT_MS = Number(env['KG_E2E_TIMEOUT_S'] ?? 420) * 1000;
-const RUN_UI = env['KG_E2E_UI'] !== '0';
+// The UI walk-through is skipped when only some tests are selected, unless asked for.
+const RUN_UI = env['KG_E2E_UI'] ? env['KG_E2E_UI'] !== '0' : !env['KG_E2E_GREP'];
 const KEEP = env['KG_E2E_KEEP'] === '1';
 const SCREENSHOT_DIR = env['KG_SCREENSHOTS'] === '1' ? path.join(REPO_ROOT, 'docs', 'images') : path.join(E2E_DIR, 'screenshots');
 
@@ -123,11 +124,11 @@ function packageExtension(): string {
   if (!scripts['vscode:prepublish']) {
     const buildScript = scripts['build:prod'] ? 'build:prod' : scripts['build'] ? 'build' : undefined;
     if (!buildScript) throw new Error('package.json has no build script; cannot build the extension (or set KG_VSIX)');
-    runStep(`npm run ${buildScript}`, 'npm', ['run', buildScript, '--silent'], { cwd: REPO_ROOT });
+    runStep(`npm run ${buildScript}`, 'npm', ['run', buildScript, '--silent'], { cwd: REPO_ROOT, quiet: true });
   }
   const vsix = path.join(E2E_DIR, 'kube-guardrails.vsix');
   fs.rmSync(vsix, { force: true });
-  runStep('vsce package', 'npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', vsix], { cwd: REPO_ROOT });
+  runStep('vsce package', 'npx', ['--no-install', 'vsce', 'package', '--no-dependencies', '-o', vsix], { cwd: REPO_ROOT, quiet: true });
   return vsix;
 }
 
@@ -142,13 +143,21 @@ function packageRunnerExtension(): string {
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
   runStep('vsce package (runner extension)', vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], {
     cwd: stage,
+    quiet: true,
   });
   return vsix;
 }
 
+/** The assertion message, then the first few stack frames (the stack repeats the message). */
+function formatError(e: { message: string; stack?: string }): string {
+  const frames = (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 4);
+  return [e.message, ...frames.map((f) => f.trim())].join('\n');
+}
+
 function tail(file: string, lines: number): string {
   try {
-    const all = fs.readFileSync(file, 'utf8').split('\n');
+    // eslint-disable-next-line no-control-regex
+    const all = fs.readFileSync(file, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
     const cut = all.length > lines ? [`… (${all.length - lines} earlier lines in ${file})`] : [];
     return [...cut, ...all.slice(-lines)].join('\n');
   } catch (err) {
@@ -182,6 +191,29 @@ function printLogs(runDir: string, userData: string): void {
   if (fs.existsSync(consoleLog)) section('browser console (errors)', tail(consoleLog, 60));
 }
 
+/** Files of the workspace copy that differ from the fixtures (the settings file from what we wrote). */
+function changedFixtures(src: string, copy: string, settings: Record<string, unknown>): string[] {
+  const changed: string[] = [];
+  const rel = (f: string, root: string) => path.relative(root, f);
+  const srcFiles = new Set(walk(src).map((f) => rel(f, src)));
+  const settingsRel = path.join('.vscode', 'settings.json');
+  for (const f of walk(copy).map((f) => rel(f, copy))) {
+    if (f === settingsRel) {
+      let now: unknown;
+      try {
+        now = JSON.parse(fs.readFileSync(path.join(copy, f), 'utf8'));
+      } catch {
+        now = fs.readFileSync(path.join(copy, f), 'utf8');
+      }
+      if (JSON.stringify(now) !== JSON.stringify(settings)) changed.push(`${f}: ${JSON.stringify(now)}`);
+    } else if (!srcFiles.has(f)) changed.push(`${f} (new file)`);
+    else if (!fs.readFileSync(path.join(copy, f)).equals(fs.readFileSync(path.join(src, f)))) changed.push(f);
+    srcFiles.delete(f);
+  }
+  for (const f of srcFiles) changed.push(`${f} (deleted)`);
+  return changed;
+}
+
 function pruneOldRuns(runsDir: string, keep: number): void {
   if (!fs.existsSync(runsDir)) return;
   const dirs = fs.readdirSync(runsDir).sort();
@@ -204,6 +236,7 @@ async function startChromium(profileDir: string): Promise<Browser> {
     '--disable-component-update',
     '--disable-sync',
     '--disable-extensions',
+    '--disable-breakpad',
     '--remote-debugging-address=127.0.0.1',
     '--remote-debugging-port=0',
     `--user-data-dir=${profileDir}`,
@@ -264,12 +297,16 @@ async function main(): Promise<number> {
   });
   copyDir(WORKSPACE_SRC, suiteWs);
   copyDir(WORKSPACE_SRC, uiWs);
-  writeJson(path.join(suiteWs, '.vscode', 'settings.json'), {
+  const suiteSettings = {
     'kgE2e.resultsFile': resultsFile,
     'kgE2e.suiteDir': SUITE_OUT,
     'kgE2e.mochaPath': path.join(REPO_ROOT, 'node_modules', 'mocha'),
     'kgE2e.grep': env['KG_E2E_GREP'] ?? '',
-  });
+  };
+  if (fs.existsSync(path.join(WORKSPACE_SRC, '.vscode', 'settings.json'))) {
+    throw new Error('test/e2e/workspace/.vscode/settings.json must not exist: the runner writes its own');
+  }
+  writeJson(path.join(suiteWs, '.vscode', 'settings.json'), suiteSettings);
 
   const csEnv: NodeJS.ProcessEnv = {
     ...env,
@@ -308,7 +345,7 @@ async function main(): Promise<number> {
       '--disable-getting-started-override',
       '--ignore-last-opened',
       '--log',
-      'debug',
+      env['KG_E2E_LOG'] ?? 'info',
     ],
     { cwd: runDir, env: csEnv, stdio: ['ignore', csLog, csLog] },
   );
@@ -359,7 +396,16 @@ async function main(): Promise<number> {
         name: t.fullTitle,
         state: t.state,
         ...(t.durationMs === undefined ? {} : { ms: t.durationMs }),
-        ...(t.error ? { error: `${t.error.message}\n${(t.error.stack ?? '').split('\n').slice(1, 6).join('\n')}` } : {}),
+        ...(t.error ? { error: formatError(t.error) } : {}),
+      });
+    }
+
+    if (report.tests.length > 0) {
+      const leftovers = changedFixtures(WORKSPACE_SRC, suiteWs, suiteSettings);
+      results.push({
+        name: 'the suite restored every fixture file and setting',
+        state: leftovers.length === 0 ? 'passed' : 'failed',
+        ...(leftovers.length ? { error: `changed after the suite:\n${leftovers.join('\n')}` } : {}),
       });
     }
 
@@ -392,10 +438,10 @@ async function main(): Promise<number> {
   for (const [label, ms] of timings) console.log(`  ${label.padEnd(26)} ${(ms / 1000).toFixed(1)}s`);
   console.log(`  ${'total'.padEnd(26)} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 
+  if (!fatal && passed + failed === 0) fatal = 'no test ran';
   const ok = !fatal && failed === 0 && passed > 0;
   if (!ok) {
     if (fatal) console.log(`\n[e2e] ERROR: ${fatal}`);
-    if (!fatal && passed + failed === 0) console.log('\n[e2e] ERROR: no test ran');
     printLogs(runDir, userData);
     console.log(`\n[e2e] everything from this run is kept in ${runDir}`);
   } else if (!KEEP) {

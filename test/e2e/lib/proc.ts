@@ -84,11 +84,25 @@ export function onSignalsStop(cleanup: () => Promise<void>): void {
 }
 
 /** Runs a short command to completion, streaming its output; throws on a non-zero exit. */
-export function runStep(label: string, command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): void {
+export function runStep(
+  label: string,
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; quiet?: boolean } = {},
+): void {
   const started = Date.now();
-  const res = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], ...options });
+  const { quiet, ...spawnOptions } = options;
+  // quiet: keep the output unless the step fails.
+  const res = spawnSync(command, args, {
+    stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+    ...spawnOptions,
+  });
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   if (res.error) throw new Error(`${label}: ${res.error.message}`);
-  if (res.status !== 0) throw new Error(`${label} failed (exit ${res.status ?? res.signal}) after ${secs}s: ${command} ${args.join(' ')}`);
+  if (res.status !== 0) {
+    if (quiet) process.stdout.write(`${res.stdout ?? ''}${res.stderr ?? ''}`);
+    throw new Error(`${label} failed (exit ${res.status ?? res.signal}) after ${secs}s: ${command} ${args.join(' ')}`);
+  }
   console.log(`[e2e] ${label} (${secs}s)`);
 }

@@ -28,7 +28,11 @@ export async function run(): Promise<void> {
   for (const f of testFiles(__dirname)) mocha.addFile(f);
   const failures = await new Promise<number>((resolve, reject) => {
     try {
-      mocha.run(resolve);
+      const runner = mocha.run((n) => {
+        const s = runner.stats;
+        if (s) console.log(`\n${s.passes} passed, ${s.failures} failed${s.pending ? `, ${s.pending} skipped` : ''}`);
+        resolve(n);
+      });
     } catch (err) {
       reject(err);
     }
