@@ -91,7 +91,7 @@ export function probesOf(container: ContainerView): ProbeView[] {
 }
 
 /** The probe `kind` of a container mapping, when it is a mapping. */
-export function probeFromMap(containerNode: YAMLMap, kind: ProbeKind, ports: readonly DeclaredPort[]): ProbeView | undefined {
+function probeFromMap(containerNode: YAMLMap, kind: ProbeKind, ports: readonly DeclaredPort[]): ProbeView | undefined {
   const pair = getPair(containerNode, PROBE_KEYS[kind]);
   const node = asMap(pair?.value);
   if (!pair || !node) return undefined;
