@@ -18,6 +18,8 @@ const SHELLS: ReadonlySet<string> = new Set(['sh', '/bin/sh', 'bash', '/bin/bash
 const UNIT_SECONDS: Readonly<Record<string, number>> = { '': 1, s: 1, m: 60, h: 3600 };
 /** `sleep 10`, `sleep 10s`, `sleep 1m` as a whole word; the first one in a script counts. */
 const SLEEP_IN_SCRIPT = /(?:^|[\s;&|(])sleep\s+(\d+)([smh]?)(?=$|[\s;&|)])/;
+/** The same, in the source text of a quoted scalar, where the script may start right after its quote. */
+const SLEEP_IN_SOURCE = /(?:^|[\s;&|("'])sleep\s+(\d+)([smh]?)(?=$|[\s;&|)"'])/;
 const SLEEP_ARGUMENT = /^(\d+)([smh]?)$/;
 
 export function preStopSleepOf(container: YAMLMap, text: string): PreStopSleep | undefined {
@@ -43,11 +45,11 @@ function scriptSleep(node: Node, text: string): PreStopSleep | undefined {
   const match = script === undefined ? null : SLEEP_IN_SCRIPT.exec(script);
   if (!match) return undefined;
   const seconds = toSeconds([match[0], match[1]!, match[2]!]);
-  // Underline just the number when the source shows the script as written (no escapes, no folding).
+  // Underline just the number when the source shows it as written (no escapes in the way).
   const range = node.range;
   if (range && isScalar(node)) {
     const source = text.slice(range[0], range[1]);
-    const inSource = SLEEP_IN_SCRIPT.exec(source);
+    const inSource = SLEEP_IN_SOURCE.exec(source);
     if (inSource && inSource[1] === match[1]) {
       const start = range[0] + inSource.index + inSource[0].lastIndexOf(inSource[1]! + inSource[2]!);
       return { seconds, at: { start, end: start + inSource[1]!.length } };
