@@ -13,7 +13,10 @@
 #   KG_E2E_DIR               base dir for the install (default: <repo>/.e2e)
 #   KG_CODE_SERVER_VERSION   code-server version (default 4.100.3; newer ones need Node 22+)
 #   KG_SKIP_APT=1            never call apt-get (only report what is missing)
-#   KG_FORCE_REINSTALL=1     ignore the stamp and reinstall
+#   KG_FORCE_REINSTALL=1     ignore the stamps (repo and machine cache) and reinstall
+#   KG_E2E_CACHE             machine-wide copy of a finished install, reused by new clones on the
+#                            same machine (default: ${XDG_CACHE_HOME:-~/.cache}/kube-guardrails-e2e;
+#                            "off" disables it)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -21,6 +24,8 @@ VERSION="${KG_CODE_SERVER_VERSION:-4.100.3}"
 BASE="${KG_E2E_DIR:-$ROOT/.e2e}"
 DEST="$BASE/code-server"
 STAMP="$DEST/.kg-installed"
+CACHE_ROOT="${KG_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kube-guardrails-e2e}"
+CACHED="$CACHE_ROOT/code-server-$VERSION"
 APT_PACKAGES=(libkrb5-dev libxkbfile-dev libsecret-1-dev libx11-dev ripgrep chromium)
 
 t_all=$(date +%s.%N)
@@ -76,12 +81,25 @@ fi
 export XDG_CONFIG_HOME="$BASE/xdg-config"
 
 # ---------------------------------------------------------------- cached?
-if [ "${KG_FORCE_REINSTALL:-}" != "1" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$VERSION" ]; then
-  if out="$("$DEST/node_modules/.bin/code-server" --version 2>/dev/null)" && grep -q "^$VERSION " <<<"$out"; then
+works() { # $1: install dir
+  [ -f "$1/.kg-installed" ] && [ "$(cat "$1/.kg-installed")" = "$VERSION" ] || return 1
+  local out
+  out="$("$1/node_modules/.bin/code-server" --version 2>/dev/null)" && grep -q "^$VERSION " <<<"$out"
+}
+if [ "${KG_FORCE_REINSTALL:-}" != "1" ]; then
+  if works "$DEST"; then
     log "code-server $VERSION already installed in $DEST (cached) — $(elapsed_total)s"
     exit 0
   fi
-  log "stamp present but code-server does not start; reinstalling"
+  if [ "${KG_E2E_CACHE:-}" != "off" ] && works "$CACHED"; then
+    mkdir -p "$BASE"
+    rm -rf "$DEST.partial" && cp -a "$CACHED" "$DEST.partial" && rm -rf "$DEST" && mv "$DEST.partial" "$DEST"
+    if works "$DEST"; then
+      log "code-server $VERSION copied from the machine cache $CACHED — $(elapsed_total)s"
+      exit 0
+    fi
+    log "copy from the machine cache does not start; reinstalling"
+  fi
 fi
 
 # ---------------------------------------------------------------- install
@@ -130,4 +148,11 @@ echo "$VERSION" > "$STAGE/.kg-installed"
 rm -rf "$DEST"
 mv "$STAGE" "$DEST"
 step_done "links + check"
+if [ "${KG_E2E_CACHE:-}" != "off" ]; then
+  if mkdir -p "$CACHE_ROOT" 2>/dev/null && rm -rf "$CACHED.partial" && cp -a "$DEST" "$CACHED.partial" && rm -rf "$CACHED" && mv "$CACHED.partial" "$CACHED"; then
+    step_done "copy to machine cache $CACHED"
+  else
+    log "note: could not store a copy in $CACHE_ROOT (continuing)"
+  fi
+fi
 log "code-server $VERSION installed in $DEST — first-time install took $(elapsed_total)s"
