@@ -11,11 +11,13 @@ import type { SchemaValidator } from '../schema/types';
 import type { Rule, RuleContext, RuleVisitor, Report } from '../rules/types';
 import { YamlFixer } from '../yaml/fixer';
 import { keyRange, nodeRange } from '../yaml/nodes';
-import { parseFile, type ParseCache, type PlacedDocument } from '../yaml/parse';
+import { parseFile, type ParseCache, type ParsedDocument, type PlacedDocument } from '../yaml/parse';
 import { isTemplateText } from '../yaml/template';
 import type { ResolvedConfig } from './config';
 import type { Finding, Fix, OffsetRange, Severity } from './finding';
 import { LineIndex } from './line-index';
+import type { DocumentFindings, FindingsCache } from './findings-cache';
+import { recordingView } from '../index/recording-view';
 import { applySuppressions, IGNORE_ANNOTATION, parseIdList, type IgnoreScope } from './suppressions';
 
 export const YAML_SYNTAX_RULE = 'yaml-syntax';
@@ -29,6 +31,8 @@ export interface LintOptions {
   readonly cache?: ParseCache;
   /** Bundled schemas, loaded on first use by the entry points. */
   readonly schemas?: () => SchemaValidator | undefined;
+  /** Per-document findings kept between lints of the same file (the language server keeps one per file). */
+  readonly findingsCache?: FindingsCache;
 }
 
 export interface LintResult {
@@ -39,6 +43,8 @@ export interface LintResult {
   readonly skipped?: 'template';
   readonly documents: readonly PlacedDocument[];
   readonly objects: readonly PlacedObject[];
+  /** Index keys the rules looked up; when any of them changes, the file needs linting again. */
+  readonly dependencies: ReadonlySet<string>;
 }
 
 export interface PlacedObject {
@@ -47,13 +53,14 @@ export interface PlacedObject {
 }
 
 export function lintText(text: string, options: LintOptions): LintResult {
-  if (isTemplateText(text)) return { findings: [], internalErrors: [], skipped: 'template', documents: [], objects: [] };
+  if (isTemplateText(text)) return { findings: [], internalErrors: [], skipped: 'template', documents: [], objects: [], dependencies: new Set() };
   const documents = parseFile(text, options.cache);
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
   const scopes: IgnoreScope[] = [];
   const objects: PlacedObject[] = [];
   const objectOf = new Map<PlacedDocument, K8sObject>();
+  const dependencies = new Set<string>();
   // Kustomize patches are partial objects: rules about something absent would be wrong there.
   const partial = options.uri !== undefined && options.index?.isPatch(options.uri) === true;
   const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined && !(partial && rule.meta.reportsAbsence));
@@ -80,15 +87,63 @@ export function lintText(text: string, options: LintOptions): LintResult {
       }
     }
     if (!object) continue;
-    for (const rule of enabled) {
-      if (rule.meta.id === YAML_SYNTAX_RULE) continue;
-      runRule(rule, object, placed, options, partial, findings, internalErrors);
-    }
+    const result = lintObject(object, placed.parsed, enabled, options, partial);
+    for (const finding of result.findings) findings.push(shiftFinding(finding, placed.offset));
+    internalErrors.push(...result.internalErrors);
+    for (const key of result.dependencies.keys()) dependencies.add(key);
   }
+  options.findingsCache?.retainOnly(documents.map((d) => d.parsed.text));
   const lines = new LineIndex(text);
   const kept = applySuppressions(findings, text, scopes, (offset) => lines.lineOf(offset));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, internalErrors, documents, objects };
+  return { findings: kept, internalErrors, documents, objects, dependencies };
+}
+
+/** Runs the rules on one object, or reuses the findings cached for the same document text. */
+function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly Rule[], options: LintOptions, partial: boolean): DocumentFindings {
+  const cache = options.findingsCache;
+  const key = cache ? `${configKeyOf(options.config)}|${partial}|${rules.map((r) => r.meta.id).join(',')}` : '';
+  const cached = cache?.get(parsed.text, key, options.index);
+  if (cached) return cached;
+  const recorded = options.index ? recordingView(options.index) : undefined;
+  const findings: Finding[] = [];
+  const internalErrors: string[] = [];
+  for (const rule of rules) {
+    if (rule.meta.id === YAML_SYNTAX_RULE) continue;
+    runRule(rule, object, parsed, { ...options, index: recorded?.view }, partial, findings, internalErrors);
+  }
+  const dependencies = new Map<string, number>();
+  for (const dependency of recorded?.dependencies ?? []) dependencies.set(dependency, options.index!.keyVersion(dependency));
+  const result = { findings, internalErrors, dependencies };
+  // Edits in other objects carry absolute offsets that move when other documents do: never cache those.
+  const crossObject = findings.some((f) => f.fixes.some((fix) => fix.edits.some((edit) => edit.uri !== undefined)));
+  if (cache && !crossObject) {
+    cache.misses++;
+    cache.set(parsed.text, key, result);
+  } else if (cache) {
+    cache.misses++;
+  }
+  return result;
+}
+
+const CONFIG_KEYS = new WeakMap<ResolvedConfig, string>();
+
+function configKeyOf(config: ResolvedConfig): string {
+  let key = CONFIG_KEYS.get(config);
+  if (key === undefined) {
+    key = JSON.stringify([[...config.severities].sort(), config.defaults, config.kubernetesVersion]);
+    CONFIG_KEYS.set(config, key);
+  }
+  return key;
+}
+
+function shiftFinding(finding: Finding, offset: number): Finding {
+  if (offset === 0) return finding;
+  return {
+    ...finding,
+    range: shift(finding.range, offset),
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.uri !== undefined ? edit : { ...shift(edit, offset), newText: edit.newText })) })),
+  };
 }
 
 function looksLikeManifest(text: string): boolean {
@@ -100,10 +155,10 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | undef
   return setting === 'off' ? undefined : setting;
 }
 
-function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options: LintOptions, partial: boolean, out: Finding[], errors: string[]): void {
+/** Runs one rule on one object; findings are relative to the document chunk. */
+function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, partial: boolean, out: Finding[], errors: string[]): void {
   const severity = severityOf(rule, options.config);
   if (!severity) return;
-  const { parsed, offset } = placed;
   let fixer: YamlFixer | undefined;
   const context: RuleContext = {
     document: parsed,
@@ -125,8 +180,8 @@ function runRule(rule: Rule, object: K8sObject, placed: PlacedDocument, options:
         // value); a severity the user set explicitly always wins.
         severity: report.severity && !options.config.severities.has(rule.meta.id) ? report.severity : severity,
         message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
-        range: shift(range, offset),
-        fixes: buildFixes(report, fixer, offset),
+        range,
+        fixes: buildFixes(report, fixer),
       });
     },
   };
@@ -146,13 +201,11 @@ function visit(visitor: RuleVisitor, object: K8sObject): void {
   if (visitor.container) for (const container of containersOf(podSpec)) visitor.container(container);
 }
 
-function buildFixes(report: Report<string>, fixer: YamlFixer, offset: number): Fix[] {
+function buildFixes(report: Report<string>, fixer: YamlFixer): Fix[] {
   if (!report.fix) return [];
   const built = report.fix(fixer);
   const fixes = built ? (Array.isArray(built) ? built : [built]) : [];
-  return fixes
-    .filter((fix) => fix.edits.length > 0)
-    .map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.uri !== undefined ? edit : { ...shift(edit, offset), newText: edit.newText })) }));
+  return fixes.filter((fix) => fix.edits.length > 0);
 }
 
 function rangeOf(at: Report<string>['at']): OffsetRange | undefined {

@@ -17,6 +17,7 @@ export function recordingView(index: WorkspaceIndexView): { view: WorkspaceIndex
       return index.ofKind(kind);
     },
     isPatch: (uri: string) => index.isPatch(uri),
+    keyVersion: (key: string) => index.keyVersion(key),
   };
   return { view, dependencies };
 }

@@ -20,4 +20,9 @@ export interface WorkspaceIndexView {
   ofKind(kind: string): readonly IndexedObject[];
   /** True for documents a kustomization.yaml lists as patches: partial objects, not whole ones. */
   isPatch(uri: string): boolean;
+  /**
+   * A counter that grows whenever the answer for a dependency key (`Kind` or `Kind/name`) may have
+   * changed; cached findings stay valid while the counters of the keys they looked up stand still.
+   */
+  keyVersion(key: string): number;
 }

@@ -20,6 +20,8 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly caches = new Map<string, ReturnType<typeof createParseCache>>();
   /** URIs of documents that a kustomization.yaml lists as patches (partial objects). */
   private readonly patches = new Set<string>();
+  private readonly versions = new Map<string, number>();
+  private patchVersion = 0;
 
   /**
    * Indexes (or re-indexes) a file. Returns the dependency keys whose answers may have changed:
@@ -33,7 +35,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     this.files.set(uri, { text, objects });
     for (const entry of objects) this.add(entry);
     this.refreshPatches();
-    return changedKeys(previous?.objects ?? [], objects);
+    return this.bump(changedKeys(previous?.objects ?? [], objects));
   }
 
   remove(uri: string): Set<string> {
@@ -43,7 +45,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     this.files.delete(uri);
     this.caches.delete(uri);
     this.refreshPatches();
-    return changedKeys(previous.objects, []);
+    return this.bump(changedKeys(previous.objects, []));
   }
 
   /** The indexed text of a file, for turning offsets of edits in it into positions. */
@@ -73,10 +75,26 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     return this.patches.has(uri);
   }
 
-  private extract(uri: string, text: string): IndexedObject[] {
-    if (isTemplateText(text)) return [];
+  keyVersion(key: string): number {
+    // Whether a file is a patch can change with any kustomization.yaml, so it is part of every key.
+    return (this.versions.get(key) ?? 0) + this.patchVersion;
+  }
+
+  private bump(keys: Set<string>): Set<string> {
+    for (const key of keys) this.versions.set(key, (this.versions.get(key) ?? 0) + 1);
+    return keys;
+  }
+
+  /** The parse cache of a file, shared with the linter so that an edit parses each document once. */
+  parseCacheFor(uri: string): ReturnType<typeof createParseCache> {
     let cache = this.caches.get(uri);
     if (!cache) this.caches.set(uri, (cache = createParseCache()));
+    return cache;
+  }
+
+  private extract(uri: string, text: string): IndexedObject[] {
+    if (isTemplateText(text)) return [];
+    const cache = this.parseCacheFor(uri);
     const documents = parseFile(text, cache);
     cache.retainOnly(documents.map((d) => d.parsed.text));
     const objects: IndexedObject[] = [];
@@ -106,6 +124,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 
   private refreshPatches(): void {
+    const before = [...this.patches].sort().join('\n');
     this.patches.clear();
     for (const [uri, file] of this.files) {
       if (!/\/kustomization\.ya?ml$/i.test(uri)) continue;
@@ -117,6 +136,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
         }
       }
     }
+    if ([...this.patches].sort().join('\n') !== before) this.patchVersion++;
   }
 }
 

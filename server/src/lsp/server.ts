@@ -15,13 +15,13 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../core/engine';
+import { FindingsCache } from '../core/findings-cache';
 import type { Finding } from '../core/finding';
 import { hoverAt } from '../hover/hover';
-import { isAffected, recordingView } from '../index/recording-view';
+import { isAffected } from '../index/recording-view';
 import { WorkspaceIndex } from '../index/workspace-index';
 import type { SchemaValidator } from '../schema/types';
 import { RULES, RULES_BY_ID } from '../rules/index';
-import { createParseCache } from '../yaml/parse';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
 import { toDiagnostic, toRange } from './convert';
@@ -35,7 +35,7 @@ interface DocumentState {
   result: LintResult;
   settings: DocumentSettings;
   /** Index keys the lint looked up; a change to any of them means this document must be linted again. */
-  dependencies: Set<string>;
+  dependencies: ReadonlySet<string>;
 }
 
 export interface ServerDependencies {
@@ -47,7 +47,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   const { schemas } = dependencies;
   const documents = new TextDocuments(TextDocument);
   const states = new Map<string, DocumentState>();
-  const caches = new Map<string, ReturnType<typeof createParseCache>>();
+  const caches = new Map<string, FindingsCache>();
   const timers = new Map<string, NodeJS.Timeout>();
   const index = new WorkspaceIndex();
   let canPullConfiguration = false;
@@ -77,12 +77,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const text = document.getText();
     refreshDependents(index.update(document.uri, text), document.uri);
     let cache = caches.get(document.uri);
-    if (!cache) caches.set(document.uri, (cache = createParseCache()));
-    const { view, dependencies } = recordingView(index);
-    const result = lintText(text, { uri: document.uri, config: documentSettings.config, rules: RULES, cache, index: view, schemas });
-    cache.retainOnly(result.documents.map((d) => d.parsed.text));
+    if (!cache) caches.set(document.uri, (cache = new FindingsCache()));
+    // The index parsed this text a moment ago; its parse cache serves the linter too.
+    const result = lintText(text, { uri: document.uri, config: documentSettings.config, rules: RULES, cache: index.parseCacheFor(document.uri), findingsCache: cache, index, schemas });
     for (const line of result.internalErrors) connection.console.error(`kube-guardrails internal error in ${document.uri}: ${line}`);
-    return { version: document.version, result, settings: documentSettings, dependencies };
+    return { version: document.version, result, settings: documentSettings, dependencies: result.dependencies };
   }
 
   async function validate(uri: string): Promise<void> {
