@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
 export interface UiResult {
   name: string;
@@ -32,10 +32,26 @@ async function editorText(page: Page): Promise<string> {
   return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
 
-async function boxCenter(loc: Locator): Promise<{ x: number; y: number }> {
-  const box = await loc.boundingBox();
-  if (!box) throw new Error('element has no box (not visible)');
-  return { x: box.x + Math.min(box.width / 2, 12), y: box.y + box.height / 2 };
+const TARGET_LINE = '- name: app';
+
+/** Waits for a squiggle on the editor line that contains `lineText`; returns a point on it. */
+async function squiggleOnLine(page: Page, lineText: string): Promise<{ x: number; y: number }> {
+  const line = page.locator('.editor-instance .view-lines .view-line', { hasText: lineText }).first();
+  await line.waitFor({ timeout: STEP_TIMEOUT });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const lb = await line.boundingBox();
+    const boxes = await page.locator(SQUIGGLE).evaluateAll((els) =>
+      els.map((e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y, w: r.width, h: r.height };
+      }),
+    );
+    const hit = lb && boxes.find((b) => b.w > 0 && b.y + b.h / 2 >= lb.y && b.y + b.h / 2 <= lb.y + lb.height);
+    if (hit) return { x: hit.x + Math.min(hit.w / 2, 12), y: hit.y + hit.h / 2 };
+    if (Date.now() > deadline) throw new Error(`no squiggle on the line "${lineText}" (${boxes.length} squiggles elsewhere)`);
+    await page.waitForTimeout(200);
+  }
 }
 
 export async function walkThrough(o: WalkOptions): Promise<UiResult[]> {
@@ -65,7 +81,6 @@ export async function walkThrough(o: WalkOptions): Promise<UiResult[]> {
   }
   const shoot = (name: string) => page.screenshot({ path: path.join(o.screenshotDir, name) });
 
-  let squiggle: Locator | undefined;
   let at = { x: 0, y: 0 };
 
   await step(`Quick Open shows ${file} in an editor`, async () => {
@@ -84,17 +99,16 @@ export async function walkThrough(o: WalkOptions): Promise<UiResult[]> {
   });
 
   await step('a squiggle marks the container without resources', async () => {
-    squiggle = page.locator(SQUIGGLE).first();
-    await squiggle.waitFor({ state: 'attached', timeout: 60_000 });
+    // The squiggle under the container name (other rules may squiggle other lines).
+    at = await squiggleOnLine(page, TARGET_LINE);
     await page.mouse.move(5, 5); // nothing hovered
     await shoot('squiggle.png');
   });
 
   await step('hovering the squiggle shows the kube-guardrails finding', async () => {
-    at = await boxCenter(squiggle!);
     await page.mouse.move(at.x - 3, at.y);
     await page.mouse.move(at.x, at.y);
-    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'kube-guardrails' }).first();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'container-memory-limit-missing' }).first();
     await hover.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
     await shoot('hover.png');
   });

@@ -9,8 +9,10 @@ import {
   codeActions,
   comments,
   findRule,
+  isCodeAction,
   lineOf,
   open,
+  ruleId,
   waitFor,
   waitForNoRule,
   waitForRule,
@@ -19,13 +21,23 @@ import {
 const FILE = 'deployment-no-resources.yaml';
 const RULE = 'container-memory-limit-missing';
 
-async function actionTitled(uri: vscode.Uri, range: vscode.Range, title: string) {
+/**
+ * The code action with this exact title offered on `diag`'s range. Several diagnostics may share
+ * the range (and a fix); prefer the action that names `diag` among its diagnostics, and if the
+ * actions with that title name diagnostics at all, one of them must be `diag`'s rule.
+ */
+async function actionTitled(uri: vscode.Uri, diag: vscode.Diagnostic, title: string) {
   let seen: string[] = [];
-  return waitFor(`a code action titled "${title}"`, async () => {
-    const actions = await codeActions(uri, range);
+  const candidates = await waitFor(`a code action titled "${title}"`, async () => {
+    const actions = await codeActions(uri, diag.range);
     seen = actions.map((a) => a.title);
-    return actions.find((a) => a.title === title);
+    const matching = actions.filter((a) => a.title === title);
+    return matching.length > 0 ? matching : undefined;
   }, { describe: () => `offered: ${JSON.stringify(seen)}` });
+  const forRule = candidates.find((a) => isCodeAction(a) && a.diagnostics?.some((d) => ruleId(d) === ruleId(diag)));
+  const namesDiagnostics = candidates.some((a) => isCodeAction(a) && (a.diagnostics?.length ?? 0) > 0);
+  if (namesDiagnostics) assert.ok(forRule, `"${title}" is offered, but not for ${ruleId(diag)}`);
+  return forRule ?? candidates[0]!;
 }
 
 suite('code actions', () => {
@@ -41,7 +53,7 @@ suite('code actions', () => {
     const doc = await open(FILE);
     const before = doc.getText();
     const diag = await waitForRule(doc.uri, RULE);
-    const action = await actionTitled(doc.uri, diag.range, 'Add resource limits');
+    const action = await actionTitled(doc.uri, diag, 'Add resource limits');
     if ('kind' in action && action.kind) {
       assert.ok(vscode.CodeActionKind.QuickFix.contains(action.kind), `kind is ${action.kind.value}, expected quickfix`);
     }
@@ -65,7 +77,7 @@ suite('code actions', () => {
     const diag = await waitForRule(doc.uri, RULE);
     const line = diag.range.start.line;
     const title = `Disable ${RULE} for this line`;
-    const action = await actionTitled(doc.uri, diag.range, title);
+    const action = await actionTitled(doc.uri, diag, title);
     await applyAction(action);
 
     const lines = doc.getText().split(/\r?\n/);
