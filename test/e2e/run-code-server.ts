@@ -371,26 +371,30 @@ async function main(): Promise<number> {
     });
     page.on('pageerror', (e) => consoleLog.write(`[pageerror] ${e.message}\n`));
 
+    const eventsFile = `${resultsFile}.events`;
+    const seen: TestEntry[] = [];
     const report = await timed('extension-host suite', async () => {
       await page.goto(`${base}/?folder=${encodeURIComponent(suiteWs)}`, { waitUntil: 'domcontentloaded' });
-      let shown = 0;
-      const eventsFile = `${resultsFile}.events`;
       return until<Report>('the suite results', SUITE_TIMEOUT_MS, () => {
         if (server.exited) throw new Error('code-server exited while the suite was running');
         if (fs.existsSync(eventsFile)) {
           const lines = fs.readFileSync(eventsFile, 'utf8').split('\n').filter(Boolean);
-          for (const line of lines.slice(shown)) {
+          for (const line of lines.slice(seen.length)) {
             const e = JSON.parse(line) as TestEntry;
+            seen.push(e);
             log(`  ${e.state === 'passed' ? 'ok  ' : e.state === 'failed' ? 'FAIL' : 'skip'} ${e.fullTitle}`);
           }
-          shown = lines.length;
         }
         if (!fs.existsSync(resultsFile)) return undefined;
         return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Report;
       }, 250);
+    }).catch((err: Error): Report => {
+      // Timed out or the server died: report what did finish, and fail.
+      const started = fs.existsSync(eventsFile) ? '' : ' (no test had started: the extension-host log below shows whether the runner extension activated)';
+      return { fatal: { message: `${err.message}${started}` }, tests: seen };
     });
     if (report.editor) log(`ran in ${report.editor.appName} ${report.editor.version}`);
-    if (report.fatal) fatal = `suite could not run: ${report.fatal.message}\n${report.fatal.stack ?? ''}`;
+    if (report.fatal) fatal = `suite did not complete: ${report.fatal.message}${report.fatal.stack ? `\n${report.fatal.stack}` : ''}`;
     for (const t of report.tests) {
       results.push({
         name: t.fullTitle,
@@ -409,7 +413,7 @@ async function main(): Promise<number> {
       });
     }
 
-    if (RUN_UI) {
+    if (RUN_UI && !fatal) {
       const ui: UiResult[] = await timed('UI walk-through', () =>
         walkThrough({ page, baseUrl: base, workspace: uiWs, screenshotDir: SCREENSHOT_DIR, debugDir: runDir, log }),
       );
