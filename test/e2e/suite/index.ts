@@ -5,6 +5,7 @@
  * test files itself and writes results JSON.
  */
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 export function testFiles(dir: string): string[] {
@@ -17,8 +18,7 @@ export function testFiles(dir: string): string[] {
 
 export async function run(): Promise<void> {
   // Resolved at run time from the repository's node_modules (not bundled).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Mocha = require('mocha') as typeof import('mocha');
+  const Mocha = createRequire(__filename)('mocha') as typeof import('mocha');
   const mocha = new Mocha({
     ui: 'tdd',
     color: true,

@@ -11,35 +11,58 @@
 // Files written next to the results file:
 //   <results>.events   one JSON line per finished test, while the suite runs (progress)
 //   <results>          the final report, written to a temp file and renamed (the "done" signal)
-'use strict';
+// Built with esbuild into .e2e/build/runner-extension/extension.js by run-code-server.ts.
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
 
-const fs = require('node:fs');
-const path = require('node:path');
-const vscode = require('vscode');
+type State = 'passed' | 'failed' | 'skipped';
+interface ErrorInfo {
+  message: string;
+  stack?: string | undefined;
+  actual?: string | undefined;
+  expected?: string | undefined;
+}
+interface Entry {
+  fullTitle: string;
+  title: string;
+  file?: string | undefined;
+  state: State;
+  durationMs?: number | undefined;
+  error?: ErrorInfo | undefined;
+}
+interface MochaTest {
+  title: string;
+  file?: string;
+  duration?: number;
+  fullTitle(): string;
+}
 
-function setting(key, envName) {
-  const fromSettings = vscode.workspace.getConfiguration('kgE2e').get(key);
+function setting(key: string, envName: string): string {
+  const fromSettings = vscode.workspace.getConfiguration('kgE2e').get<string>(key);
   if (typeof fromSettings === 'string' && fromSettings !== '') return fromSettings;
   return process.env[envName] || '';
 }
 
-function writeAtomically(file, data) {
+function writeAtomically(file: string, data: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
 }
 
-function errorInfo(err) {
+function errorInfo(err: unknown): ErrorInfo | undefined {
   if (!err) return undefined;
+  const e = err as { message?: unknown; stack?: unknown; actual?: unknown; expected?: unknown };
   return {
-    message: String(err.message || err),
-    stack: err.stack ? String(err.stack) : undefined,
-    actual: err.actual !== undefined ? safeString(err.actual) : undefined,
-    expected: err.expected !== undefined ? safeString(err.expected) : undefined,
+    message: String(e.message ?? err),
+    stack: e.stack ? String(e.stack) : undefined,
+    actual: e.actual !== undefined ? safeString(e.actual) : undefined,
+    expected: e.expected !== undefined ? safeString(e.expected) : undefined,
   };
 }
 
-function safeString(v) {
+function safeString(v: unknown): string {
   try {
     return typeof v === 'string' ? v : JSON.stringify(v);
   } catch {
@@ -47,22 +70,28 @@ function safeString(v) {
   }
 }
 
-async function runSuite(resultsFile, output) {
+async function runSuite(resultsFile: string, output: vscode.OutputChannel): Promise<void> {
   const suiteDir = setting('suiteDir', 'KG_E2E_SUITE_DIR');
   const mochaPath = setting('mochaPath', 'KG_E2E_MOCHA') || 'mocha';
   const grep = setting('grep', 'KG_E2E_GREP');
   const eventsFile = `${resultsFile}.events`;
-  const report = {
+  const report: {
+    startedAt: string;
+    finishedAt?: string;
+    editor: { appName: string; version: string; remoteName: string | null };
+    workspace: string[];
+    fatal?: ErrorInfo | undefined;
+    stats: { passed: number; failed: number; skipped: number };
+    tests: Entry[];
+  } = {
     startedAt: new Date().toISOString(),
-    finishedAt: undefined,
     editor: { appName: vscode.env.appName, version: vscode.version, remoteName: vscode.env.remoteName ?? null },
     workspace: vscode.workspace.workspaceFolders?.map((f) => f.uri.fsPath) ?? [],
-    fatal: undefined,
     stats: { passed: 0, failed: 0, skipped: 0 },
     tests: [],
   };
   fs.writeFileSync(eventsFile, '');
-  const record = (entry) => {
+  const record = (entry: Entry): void => {
     report.tests.push(entry);
     fs.appendFileSync(eventsFile, `${JSON.stringify(entry)}\n`);
     output.appendLine(`${entry.state.padEnd(7)} ${entry.fullTitle}${entry.error ? ` — ${entry.error.message}` : ''}`);
@@ -76,7 +105,8 @@ async function runSuite(resultsFile, output) {
       .sort()
       .map((f) => path.join(suiteDir, f));
     if (files.length === 0) throw new Error(`no *.test.js files in ${suiteDir}`);
-    const Mocha = require(mochaPath);
+    // Loaded at run time from the repository (or $KG_E2E_MOCHA), not bundled.
+    const Mocha = createRequire(__filename)(mochaPath) as typeof import('mocha');
     const mocha = new Mocha({
       ui: 'tdd',
       reporter: 'base', // quiet: we collect events ourselves
@@ -86,34 +116,31 @@ async function runSuite(resultsFile, output) {
     for (const f of files) mocha.addFile(f);
     output.appendLine(`running ${files.length} file(s) from ${suiteDir} with ${mochaPath}`);
 
-    await new Promise((resolve, reject) => {
-      let runner;
+    await new Promise<void>((resolve, reject) => {
+      let runner: Mocha.Runner;
       try {
         runner = mocha.run(() => resolve());
       } catch (err) {
         reject(err);
         return;
       }
-      runner.on('pass', (t) =>
-        record({ fullTitle: t.fullTitle(), title: t.title, file: t.file && path.basename(t.file), state: 'passed', durationMs: t.duration }),
+      const base = (t: MochaTest) => ({ fullTitle: t.fullTitle(), title: t.title, file: t.file && path.basename(t.file) });
+      runner.on('pass', (t: MochaTest) =>
+        record({ ...base(t), state: 'passed', durationMs: t.duration }),
       );
-      runner.on('fail', (t, err) =>
+      runner.on('fail', (t: MochaTest, err: unknown) =>
         record({
-          fullTitle: t.fullTitle(),
-          title: t.title,
-          file: t.file && path.basename(t.file),
+          ...base(t),
           state: 'failed',
           durationMs: t.duration,
           error: errorInfo(err),
         }),
       );
-      runner.on('pending', (t) =>
-        record({ fullTitle: t.fullTitle(), title: t.title, file: t.file && path.basename(t.file), state: 'skipped' }),
-      );
+      runner.on('pending', (t: MochaTest) => record({ ...base(t), state: 'skipped' }));
     });
   } catch (err) {
     report.fatal = errorInfo(err);
-    output.appendLine(`fatal: ${err && err.stack ? err.stack : err}`);
+    output.appendLine(`fatal: ${(err as Error)?.stack ?? String(err)}`);
   }
   for (const t of report.tests) {
     if (t.state === 'passed') report.stats.passed++;
@@ -127,7 +154,7 @@ async function runSuite(resultsFile, output) {
 
 let started = false;
 
-function activate(context) {
+export function activate(context: vscode.ExtensionContext): void {
   const resultsFile = setting('resultsFile', 'KG_E2E_RESULTS');
   if (!resultsFile || started) return;
   // The same editor later opens another folder for the UI walk-through; never run twice.
@@ -141,12 +168,12 @@ function activate(context) {
       try {
         writeAtomically(resultsFile, JSON.stringify({ fatal: errorInfo(err), tests: [], stats: { passed: 0, failed: 0, skipped: 0 } }));
       } catch {
-        /* nothing left to report to */
+        // nothing left to report to
       }
     });
   }, 0);
 }
 
-function deactivate() {}
-
-module.exports = { activate, deactivate };
+export function deactivate(): void {
+  // nothing to clean up: the outer runner stops code-server
+}
