@@ -45,6 +45,10 @@ for p in "${APT_PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+# Native modules are compiled with node-gyp: it needs make, a C++ compiler and python3.
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "${KG_SKIP_APT:-}" = "1" ]; then
     log "ERROR: missing Debian packages: ${missing[*]} (KG_SKIP_APT=1, not installing)"
