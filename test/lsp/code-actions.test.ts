@@ -66,6 +66,21 @@ describe('code actions over JSON-RPC', () => {
     assert.deepEqual(final.map((d) => d.code).filter((code) => String(code).startsWith('container-')), ['container-cpu-limit-missing']);
   });
 
+  it('offers an identical fix once when several findings share it', async () => {
+    const diagnostics = (await lsp.change(uri, manifest)).filter((d) => String(d.code).startsWith('container-') && d.range.start.line === 15);
+    assert.equal(diagnostics.length, 3);
+    const actions: CodeAction[] = await lsp.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0]!.range,
+      context: { diagnostics },
+    });
+    const adds = actions.filter((a) => a.title === 'Add resource limits');
+    assert.equal(adds.length, 1);
+    assert.equal(adds[0]!.diagnostics?.map((d) => d.code).sort().join(), 'container-memory-limit-missing,container-requests-missing');
+    // The CPU-limit finding's fix also caps CPU, and says so.
+    assert.equal(actions.filter((a) => a.title === 'Add resource limits, including a CPU limit').length, 1);
+  });
+
   it('fix-all applies every safe fix in one edit', async () => {
     const diagnostics = await lsp.change(uri, manifest);
     const actions: CodeAction[] = await lsp.client.sendRequest('textDocument/codeAction', {

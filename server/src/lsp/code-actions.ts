@@ -24,6 +24,13 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
       finding?.fixes.forEach((fix, index) => {
         const changes = changesOf(document, fix.edits, textOf);
         if (!changes) return;
+        // Several findings on one container offer the same "Add resource limits": show it once,
+        // attached to all of them.
+        const same = actions.find((a) => a.title === fix.title && JSON.stringify(a.edit?.changes) === JSON.stringify(changes));
+        if (same) {
+          same.diagnostics?.push(diagnostic);
+          return;
+        }
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,

@@ -64,7 +64,8 @@ suite('code actions', () => {
     const parsed = parseAllDocuments(after);
     assert.equal(parsed.length, 1);
     assert.deepEqual(parsed[0]!.errors.map((e) => e.message), [], 'the fixed file is not valid YAML');
-    const container = (parsed[0]!.toJS() as any).spec.template.spec.containers[0];
+    const manifest = parsed[0]!.toJS() as { spec: { template: { spec: { containers: { name: string; resources?: { limits?: { memory?: string } } }[] } } } };
+    const container = manifest.spec.template.spec.containers[0]!;
     assert.equal(container.name, 'app');
     assert.ok(container.resources?.limits?.memory, `no resources.limits.memory after the fix:\n${after}`);
     for (const c of comments(before)) assert.ok(comments(after).includes(c), `comment lost by the fix: ${c}`);

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import type MochaType from 'mocha';
 
 export function testFiles(dir: string): string[] {
   return fs
@@ -18,7 +19,7 @@ export function testFiles(dir: string): string[] {
 
 export async function run(): Promise<void> {
   // Resolved at run time from the repository's node_modules (not bundled).
-  const Mocha = createRequire(__filename)('mocha') as typeof import('mocha');
+  const Mocha = createRequire(__filename)('mocha') as typeof MochaType;
   const mocha = new Mocha({
     ui: 'tdd',
     color: true,

@@ -12,6 +12,8 @@ import type { InsertMap, YamlFixer } from '../../yaml/fixer';
 import { getNode, scalarSource } from '../../yaml/nodes';
 
 export const ADD_RESOURCES_TITLE = 'Add resource limits';
+/** The variant that also caps CPU, offered for the missing CPU limit, so the two never look alike. */
+export const ADD_RESOURCES_WITH_CPU_TITLE = 'Add resource limits, including a CPU limit';
 
 /** Used by the CPU-limit fix when no CPU limit default is configured. */
 export const FALLBACK_CPU_LIMIT = '1';
@@ -43,7 +45,7 @@ export function addResourcesFix(container: ContainerView, defaults: FixDefaults,
     }
   }
   if (edits.length === 0) return undefined;
-  return { title: ADD_RESOURCES_TITLE, kind: 'safe', edits: mergeInsertions(edits) };
+  return { title: withCpuLimit ? ADD_RESOURCES_WITH_CPU_TITLE : ADD_RESOURCES_TITLE, kind: 'safe', edits: mergeInsertions(edits) };
 }
 
 /** The fields to add: only those missing, with limits never below the container's own requests. */
