@@ -1,11 +1,12 @@
 /**
- * `npm run docs`: regenerates docs/rules/*.md, the README rule table and the rule settings in
- * package.json from the rules' metadata. `--check` writes nothing and exits 1 when anything is stale.
+ * `npm run docs`: regenerates docs/rules/*.md, the README rule table, the rule settings in
+ * package.json and schemas/config.schema.json from the rules' metadata. `--check` writes nothing and exits 1 when anything is stale.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/rules/index';
 import { replaceReadmeTable, ruleMarkdown, withRuleSettings } from './lib/render-docs';
+import { CONFIG_SCHEMA_FILE, renderConfigSchema } from './lib/config-schema';
 
 const root = path.resolve(__dirname, '..');
 const check = process.argv.includes('--check');
@@ -31,6 +32,7 @@ for (const file of readdirSync(path.join(root, 'docs/rules'))) {
   }
 }
 sync('README.md', replaceReadmeTable(readFileSync(path.join(root, 'README.md'), 'utf8'), RULES));
+sync(CONFIG_SCHEMA_FILE, renderConfigSchema(RULES));
 sync('package.json', withRuleSettings(readFileSync(path.join(root, 'package.json'), 'utf8'), RULES));
 
 if (check && stale.length > 0) {

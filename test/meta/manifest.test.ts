@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/index';
+import { CONFIG_SCHEMA_FILE, renderConfigSchema } from '../../scripts/lib/config-schema';
 
 const root = path.resolve(__dirname, '../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -20,6 +21,16 @@ describe('extension manifest', () => {
     assert.equal(manifest.bin['kube-guardrails'], './dist/cli.js');
     assert.ok(manifest.activationEvents.includes('onLanguage:yaml'));
     assert.match(manifest.scripts['build:server'], /server=server\/src\/main\.ts/);
+  });
+
+  it('ships the config-file schema, generated from the rule metadata and contributed for completion', () => {
+    const schema = JSON.parse(readFileSync(path.join(root, CONFIG_SCHEMA_FILE), 'utf8'));
+    assert.equal(`${JSON.stringify(schema, null, 2)}\n`, renderConfigSchema(RULES), 'schemas/config.schema.json is stale; run npm run docs');
+    assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
+    assert.deepEqual(Object.keys(schema.definitions.rules.properties), RULES.map((r) => r.meta.id).sort());
+    const url = `./${CONFIG_SCHEMA_FILE}`;
+    assert.deepEqual(manifest.contributes.yamlValidation, [{ fileMatch: ['.kube-guardrails.yaml', '.kube-guardrails.yml'], url }]);
+    assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.kube-guardrails.json', url }]);
   });
 
   it('keeps generated docs, the README table and settings up to date (npm run docs)', () => {

@@ -1,45 +1,86 @@
-/** Formats findings for the terminal and for machines. */
-import type { Finding, Severity } from '../core/finding';
+/** The findings of a run, converted to 1-based positions for machines (JSON, SARIF, annotations). */
+import type { Finding, Fix, Severity } from '../core/finding';
 import { LineIndex } from '../core/line-index';
 
 export interface FileFindings {
-  /** The path as shown to the user (relative to the working directory). */
+  /** The path as shown to the user (relative to the working directory, `/` separators). */
   file: string;
   text: string;
   findings: readonly Finding[];
 }
 
-export interface JsonFinding {
-  file: string;
-  ruleId: string;
-  severity: Severity;
-  message: string;
+/** Finds the display path and text of another file that a cross-file fix edits (by URI). */
+export type OtherFile = (uri: string) => { file: string; text: string } | undefined;
+
+export interface Position1 {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
 
-/** 1-based lines and columns, as editors and CI systems expect. */
-export function toJsonFindings(results: readonly FileFindings[]): JsonFinding[] {
-  return results.flatMap(({ file, text, findings }) => {
-    const lines = new LineIndex(text);
-    return findings.map((finding) => {
-      const start = lines.positionOf(finding.range.start);
-      const end = lines.positionOf(finding.range.end);
-      return { file, ruleId: finding.ruleId, severity: finding.severity, message: finding.message, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
-    });
+export interface JsonEdit extends Position1 {
+  /** Set only when the edit is in another file than the finding's. */
+  file?: string;
+  newText: string;
+}
+
+export interface JsonFix {
+  title: string;
+  kind: Fix['kind'];
+  edits: JsonEdit[];
+}
+
+export interface JsonFinding extends Position1 {
+  file: string;
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  fixes: JsonFix[];
+}
+
+const indexes = new WeakMap<object, LineIndex>();
+function lineIndexOf(owner: object, text: string): LineIndex {
+  let index = indexes.get(owner);
+  if (!index) indexes.set(owner, (index = new LineIndex(text)));
+  return index;
+}
+
+export function toPosition(lines: LineIndex, range: { start: number; end: number }): Position1 {
+  const start = lines.positionOf(range.start);
+  const end = lines.positionOf(range.end);
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+/** A fix with 1-based edits; undefined when it edits a file we cannot show. */
+export function toJsonFix(fix: Fix, own: FileFindings, otherFile: OtherFile | undefined): JsonFix | undefined {
+  const edits: JsonEdit[] = [];
+  for (const edit of fix.edits) {
+    const target = edit.uri === undefined ? own : otherFile?.(edit.uri);
+    if (!target) return undefined;
+    const lines = lineIndexOf(target === own ? own : target, target.text);
+    edits.push({ ...(target !== own && target.file !== own.file ? { file: target.file } : {}), ...toPosition(lines, edit), newText: edit.newText });
+  }
+  return { title: fix.title, kind: fix.kind, edits };
+}
+
+/** 1-based lines and columns (UTF-16 units), as editors and CI systems expect. */
+export function toJsonFindings(results: readonly FileFindings[], otherFile?: OtherFile): JsonFinding[] {
+  return results.flatMap((result) => {
+    const lines = lineIndexOf(result, result.text);
+    return result.findings.map((finding) => ({
+      file: result.file,
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      ...toPosition(lines, finding.range),
+      fixes: finding.fixes.map((fix) => toJsonFix(fix, result, otherFile)).filter((fix): fix is JsonFix => fix !== undefined),
+    }));
   });
 }
 
-export function formatText(results: readonly FileFindings[]): string {
-  return toJsonFindings(results)
-    .map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message} [${f.ruleId}]\n`)
-    .join('');
-}
-
-export function formatJson(results: readonly FileFindings[]): string {
-  return `${JSON.stringify(toJsonFindings(results), null, 2)}\n`;
+export function formatJson(results: readonly FileFindings[], otherFile?: OtherFile): string {
+  return `${JSON.stringify(toJsonFindings(results, otherFile), null, 2)}\n`;
 }
 
 export function countBySeverity(results: readonly FileFindings[]): Record<Severity, number> {

@@ -13,6 +13,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../core/engine';
 import { FindingsCache } from '../core/findings-cache';
@@ -24,9 +25,11 @@ import type { SchemaValidator } from '../schema/types';
 import { RULES, RULES_BY_ID } from '../rules/index';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
 import { codeActionsFor } from './code-actions';
+import { completionItems } from './completion';
 import { toDiagnostic, toRange } from './convert';
 import { SettingsCache, type DocumentSettings } from './settings';
 import { readUri, scanFolder } from './workspace-sync';
+import { configDiagnostics, isConfigUri } from './config-diagnostics';
 
 const DEFAULT_DEBOUNCE_MS = 25;
 
@@ -53,7 +56,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   let canPullConfiguration = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let folders: string[] = [];
-  const settings = new SettingsCache(connection, () => canPullConfiguration);
+  const settings = new SettingsCache(connection, () => canPullConfiguration, {
+    roots: () => folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : [])),
+    openText: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
+  });
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -88,6 +94,13 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const document = documents.get(uri);
     if (!document) return;
     const version = document.version;
+    // A .kube-guardrails.yaml is not a manifest: it gets its own problems, and the others re-lint with it.
+    if (isConfigUri(uri)) {
+      settings.reset();
+      for (const other of documents.all()) if (other.uri !== uri) schedule(other.uri, 0);
+      await connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(document) });
+      return;
+    }
     const documentSettings = await settings.get(uri);
     // Newer text arrived while settings were fetched: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
@@ -105,6 +118,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
           message: `Not analysed: the file is ${megabytes(size)} MB, above the ${megabytes(documentSettings.maxFileSize)} MB set in kubeGuardrails.maxFileSize.`,
         }],
       });
+      return;
+    }
+    if (documentSettings.ignored) {
+      states.delete(uri);
+      await connection.sendDiagnostics({ uri, version, diagnostics: [] });
       return;
     }
     const state = lintDocument(document, documentSettings);
@@ -154,6 +172,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
+        completionProvider: {},
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'kube-guardrails' },
@@ -169,6 +188,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
 
   connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
     const changed = new Set<string>();
+    if (params.changes.some((change) => isConfigUri(change.uri))) {
+      settings.reset();
+      for (const document of documents.all()) schedule(document.uri, 0);
+    }
     for (const change of params.changes) {
       if (documents.get(change.uri)) continue; // the editor's text wins while the file is open
       const text = change.type === FileChangeType.Deleted ? undefined : await readUri(change.uri, (await settings.get(change.uri)).maxFileSize);
@@ -214,10 +237,17 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const findings = state.result.findings
       .filter((f) => f.range.start <= offset && offset <= f.range.end)
       .map((f) => ({ ...f, range: { start: f.range.start - placed.offset, end: f.range.end - placed.offset } }));
-    const hover = hoverAt({ document: placed.parsed, offset: offset - placed.offset, object, findings, rules: RULES_BY_ID, index });
+    const hover = hoverAt({ document: placed.parsed, offset: offset - placed.offset, object, findings, rules: RULES_BY_ID, index, schemas: schemas?.() });
     if (!hover) return null;
     const range = hover.range && toRange(document, { start: hover.range.start + placed.offset, end: hover.range.end + placed.offset });
     return { contents: { kind: 'markdown', value: hover.markdown }, ...(range ? { range } : {}) };
+  }));
+
+  connection.onCompletion(guard('completion', [], async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    const state = await currentState(params.textDocument.uri);
+    if (!document || !state) return [];
+    return completionItems(document, state.result.documents, params.position, schemas?.());
   }));
 
   documents.listen(connection);

@@ -1,0 +1,104 @@
+/**
+ * Finds and reads config files: the only part of config-file/ that touches the disk. From a linted
+ * file's folder it walks up to the nearest `.kube-guardrails.yaml` (`.yml`, `.json`), stopping at a
+ * workspace root, at a folder holding `.git`, or at the filesystem root. It reads nothing else: a
+ * config file has no includes or extends.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseConfigText } from './validate';
+import { CONFIG_FILE_NAMES, type LoadedConfig } from './types';
+
+/** Config files are small; anything larger is a mistake, not a config. */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
+
+export interface LoaderOptions {
+  knownRules: ReadonlySet<string>;
+  /** Folders the walk never goes above (workspace folders); the walk also stops at a `.git` folder. */
+  roots?: readonly string[];
+  /** Text of config files open in the editor, which wins over the disk. */
+  openText?: (file: string) => string | undefined;
+}
+
+export class ConfigLoader {
+  private readonly byDir = new Map<string, Promise<LoadedConfig | undefined>>();
+  private readonly byFile = new Map<string, Promise<LoadedConfig>>();
+
+  constructor(private readonly options: LoaderOptions) {}
+
+  /** The config that applies to `file` (an absolute path), or undefined when there is none. */
+  forFile(file: string): Promise<LoadedConfig | undefined> {
+    return this.forDir(path.dirname(path.resolve(file)));
+  }
+
+  /** Reads and validates one config file (for `--config`, or the one the walk found). */
+  load(file: string): Promise<LoadedConfig> {
+    const absolute = path.resolve(file);
+    let entry = this.byFile.get(absolute);
+    if (!entry) {
+      const open = this.options.openText?.(absolute);
+      entry = open !== undefined ? Promise.resolve({ file: absolute, dir: path.dirname(absolute), ...parseConfigText(open, this.options.knownRules) }) : readConfig(absolute, this.options.knownRules);
+      this.byFile.set(absolute, entry);
+    }
+    return entry;
+  }
+
+  private forDir(dir: string): Promise<LoadedConfig | undefined> {
+    let entry = this.byDir.get(dir);
+    if (!entry) {
+      entry = this.lookUp(dir);
+      this.byDir.set(dir, entry);
+    }
+    return entry;
+  }
+
+  private async lookUp(dir: string): Promise<LoadedConfig | undefined> {
+    const roots = this.options.roots?.map((root) => path.resolve(root));
+    // Outside every workspace folder the editor reads no config at all.
+    if (roots && roots.length > 0 && !roots.some((root) => isInside(dir, root))) return undefined;
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (this.options.openText?.(candidate) !== undefined || (await isFile(candidate))) return this.load(candidate);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir || roots?.includes(dir) || (await exists(path.join(dir, '.git')))) return undefined;
+    return this.forDir(parent);
+  }
+}
+
+async function readConfig(file: string, knownRules: ReadonlySet<string>): Promise<LoadedConfig> {
+  const dir = path.dirname(file);
+  const failed = (message: string): LoadedConfig => ({ file, dir, data: undefined, problems: [{ message, start: 0, end: 0, line: 1, column: 1 }] });
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) return failed('Not a file.');
+    if (stat.size > MAX_CONFIG_SIZE) return failed(`The config file is ${stat.size} bytes; the limit is ${MAX_CONFIG_SIZE}.`);
+    const { data, problems } = parseConfigText(await fs.readFile(file, 'utf8'), knownRules);
+    return { file, dir, data, problems };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    return failed(code === 'ENOENT' ? 'No such file.' : code === 'EACCES' ? 'Permission denied.' : error instanceof Error ? error.message : String(error));
+  }
+}
+
+function isInside(dir: string, root: string): boolean {
+  const relative = path.relative(root, dir);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { deployment } from '../support/manifests';
+import { startHarness, type Harness } from '../support/lsp-harness';
+
+/** Resolves once no diagnostics arrived for 100 ms: a config change re-lints every open document. */
+async function settle(lsp: Harness): Promise<void> {
+  for (let count = -1; count !== lsp.published.length; ) {
+    count = lsp.published.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('config file in the editor', () => {
+  let lsp: Harness;
+  const dir = mkdtempSync(path.join(tmpdir(), 'kg-lsp-config-'));
+  const uriOf = (file: string) => pathToFileURL(path.join(dir, file)).toString();
+  before(async () => {
+    mkdirSync(path.join(dir, '.git'));
+    mkdirSync(path.join(dir, 'generated'));
+    writeFileSync(path.join(dir, '.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: error\nignore: [generated/]\n');
+    lsp = await startHarness({});
+  });
+  after(async () => {
+    await lsp.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('applies the nearest config file, and VS Code settings win over it', async () => {
+    const manifest = deployment('- name: app\n');
+    const fromConfig = await lsp.open(uriOf('app.yaml'), manifest);
+    assert.equal(fromConfig.find((d) => d.code === 'container-cpu-limit-missing')?.severity, 1);
+    lsp.settings = { rules: { 'container-cpu-limit-missing': 'hint' } };
+    const next = lsp.diagnostics(uriOf('app.yaml'));
+    await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    assert.equal((await next).find((d) => d.code === 'container-cpu-limit-missing')?.severity, 4);
+    lsp.settings = {};
+    await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await settle(lsp);
+  });
+
+  it("gives files matched by the config's ignore no diagnostics", async () => {
+    assert.deepEqual(await lsp.open(uriOf('generated/app.yaml'), deployment('- name: app\n')), []);
+  });
+
+  it('reports config problems as diagnostics in the config file, at their place', async () => {
+    const diagnostics = await lsp.open(uriOf('.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: loud\nkubernetesVersion: 1.30\n');
+    await settle(lsp);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.severity]),
+      [[1, 31, 1], [2, 19, 1]],
+    );
+    assert.match(String(diagnostics[0]!.message), /"container-cpu-limit-missing" must be a severity/);
+    assert.match(String(diagnostics[1]!.message), /Quote it/);
+    // The open (broken) config is ignored as a whole: manifests fall back to the defaults.
+    const app = lsp.diagnostics(uriOf('app.yaml'));
+    const generated = lsp.diagnostics(uriOf('generated/app.yaml'));
+    await lsp.change(uriOf('.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: warn\n');
+    assert.equal((await app).find((d) => d.code === 'container-cpu-limit-missing')?.severity, 3);
+    assert.ok((await generated).length > 0, 'no ignore globs while the config is broken');
+    // Re-linting the other open documents is part of the change: wait for it.
+    const others = [lsp.diagnostics(uriOf('app.yaml')), lsp.diagnostics(uriOf('generated/app.yaml'))];
+    assert.deepEqual(await lsp.change(uriOf('.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: warning\n'), []);
+    assert.equal((await others[0]!).find((d) => d.code === 'container-cpu-limit-missing')?.severity, 2);
+    await others[1];
+    await settle(lsp);
+  });
+});

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { configGlobMatcher, globProblem, globToRegExp } from '../../server/src/config-file/glob';
+import { isIgnoredBy, layerSettings, settingsFromConfig } from '../../server/src/config-file/merge';
+import type { LoadedConfig } from '../../server/src/config-file/types';
+import { parseConfigText } from '../../server/src/config-file/validate';
+import { resolveConfig } from '../../server/src/core/config';
+import { RULE_IDS } from '../../server/src/rules/index';
+
+const parse = (text: string) => parseConfigText(text, RULE_IDS);
+const at = (text: string) => parse(text).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+
+describe('config file: parsing and validation', () => {
+  it('accepts every key, in YAML and JSON', () => {
+    const yaml = parse('kubernetesVersion: "v1.30"\nrules:\n  yaml-syntax: warning\n  container-cpu-limit-missing: [error, {}]\ndefaults:\n  memoryLimit: 256Mi\nignore: ["vendor/"]\noverrides:\n  - files: ["dev/**"]\n    rules: { hpa-min-replicas-one: "off" }\n');
+    assert.deepEqual(yaml.problems, []);
+    assert.deepEqual(yaml.data, {
+      kubernetesVersion: '1.30',
+      rules: { 'yaml-syntax': 'warning', 'container-cpu-limit-missing': ['error', {}] },
+      defaults: { memoryLimit: '256Mi' },
+      ignore: ['vendor/'],
+      overrides: [{ files: ['dev/**'], rules: { 'hpa-min-replicas-one': 'off' } }],
+    });
+    assert.deepEqual(parse('{ "rules": { "yaml-syntax": "off" } }').problems, []);
+    assert.deepEqual(parse('# only a comment\n').data, { rules: {}, defaults: {}, ignore: [], overrides: [] });
+  });
+
+  it('reports each problem at its line and column, with a suggestion where one fits', () => {
+    assert.deepEqual(at('rulez: {}\n'), ['1:1 Unknown key "rulez". Did you mean "rules"?']);
+    assert.deepEqual(at('rules:\n  container-cpu-limit-mising: "off"\n'), ['2:3 Unknown rule "container-cpu-limit-mising". Did you mean "container-cpu-limit-missing"?']);
+    assert.deepEqual(at('rules:\n  yaml-syntax: loud\n'), ['2:16 "yaml-syntax" must be a severity (error, warning, info, hint, off) or [severity, options]; got "loud".']);
+    assert.deepEqual(at('rules:\n  yaml-syntax: [error, 3]\n'), ['2:16 Rule options for "yaml-syntax" must be a mapping; got 3.']);
+    assert.match(at('kubernetesVersion: 1.30\n')[0]!, /^1:20 kubernetesVersion must be a string; got 1.3. Quote it/);
+    assert.deepEqual(at('kubernetesVersion: "2.0"\n'), ['1:20 kubernetesVersion must look like "1.36"; got "2.0".']);
+    assert.deepEqual(at('defaults:\n  cpuRequest: 100mb\n'), ['2:15 defaults.cpuRequest must be a quantity such as "250m" or "256Mi"; got "100mb".']);
+    assert.deepEqual(at('overrides:\n  - rules: {}\n'), ['2:5 overrides[0] needs "files".']);
+    assert.deepEqual(at('ignore: ["../outside/**"]\n'), ['1:10 "../outside/**" uses ".."; globs only match files below the config file\'s folder.']);
+    assert.deepEqual(at('- a\n'), ['1:1 The config must be a mapping; got ["a"].']);
+    assert.match(at('rules: [\n')[0]!, /^2:1 /);
+    assert.match(at('rules: {}\nrules: {}\n')[0]!, /^2:1 Map keys must be unique/);
+  });
+
+  it('never runs code or follows references: custom tags are plain errors, aliases are bounded', () => {
+    // An unknown tag leaves a plain string, which is then not a mapping.
+    assert.deepEqual(at('rules: !!js/function "function () {}"\n'), ['1:22 rules must be a mapping; got "function () {}".']);
+    const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`;
+    assert.ok(parse(bomb).problems.length > 0);
+  });
+});
+
+describe('config file: globs, overrides and precedence', () => {
+  it('globs: * and ? stay within a folder, ** spans folders', () => {
+    assert.ok(globToRegExp('a/*.yaml').test('a/b.yaml'));
+    assert.ok(!globToRegExp('a/*.yaml').test('a/b/c.yaml'));
+    assert.ok(globToRegExp('**/c.y?ml').test('a/b/c.yaml'));
+    assert.ok(!globToRegExp('**/c.y?ml').test('a/b/c.yml'));
+    assert.ok(globToRegExp('**/c.yaml').test('c.yaml'));
+    const match = configGlobMatcher(['vendor/', '*.generated.yaml', '/top.yaml']);
+    assert.ok(match('vendor/x/y.yaml'));
+    assert.ok(match('deep/a.generated.yaml'));
+    assert.ok(match('top.yaml'));
+    assert.ok(!match('sub/top.yaml'));
+    assert.ok(!match('app.yaml'));
+    assert.equal(globProblem('C:\\x'), '"C:\\x" is an absolute path; globs are relative to the config file\'s folder.');
+  });
+
+  const config = (text: string): LoadedConfig => ({ file: '/repo/.kube-guardrails.yaml', dir: '/repo', ...parse(text) });
+
+  it('overrides apply in order by path; ignore matches relative to the config folder', () => {
+    const loaded = config('rules:\n  yaml-syntax: warning\n  container-cpu-limit-missing: error\noverrides:\n  - files: ["dev/**"]\n    rules: { container-cpu-limit-missing: info }\n  - files: ["dev/legacy/**"]\n    rules: { container-cpu-limit-missing: "off" }\nignore: [vendor/]\n');
+    assert.deepEqual(settingsFromConfig(loaded, '/repo/app.yaml').rules, { 'yaml-syntax': 'warning', 'container-cpu-limit-missing': 'error' });
+    assert.deepEqual(settingsFromConfig(loaded, '/repo/dev/app.yaml').rules, { 'yaml-syntax': 'warning', 'container-cpu-limit-missing': 'info' });
+    assert.deepEqual(settingsFromConfig(loaded, '/repo/dev/legacy/app.yaml').rules, { 'yaml-syntax': 'warning', 'container-cpu-limit-missing': 'off' });
+    assert.equal(isIgnoredBy(loaded, '/repo/vendor/app.yaml'), true);
+    assert.equal(isIgnoredBy(loaded, '/elsewhere/vendor/app.yaml'), false);
+  });
+
+  it('rule defaults < config file < VS Code settings or CLI flags', () => {
+    const loaded = config('kubernetesVersion: "1.30"\nrules: { container-cpu-limit-missing: error, yaml-syntax: warning }\ndefaults: { memoryLimit: 256Mi, cpuRequest: 200m }\n');
+    const top = { rules: { 'container-cpu-limit-missing': 'hint' }, defaults: { cpuRequest: '300m' } };
+    const { config: resolved, problems } = resolveConfig(layerSettings(settingsFromConfig(loaded, '/repo/a.yaml'), top), RULE_IDS);
+    assert.deepEqual(problems, []);
+    assert.equal(resolved.severities.get('container-cpu-limit-missing'), 'hint');
+    assert.equal(resolved.severities.get('yaml-syntax'), 'warning');
+    assert.equal(resolved.severities.has('container-requests-missing'), false, 'rules not set anywhere keep their default');
+    assert.equal(resolved.kubernetesVersion, '1.30');
+    assert.deepEqual({ ...resolved.defaults }, { cpuRequest: '300m', memoryRequest: '128Mi', memoryLimit: '256Mi', cpuLimit: '' });
+    assert.equal(resolveConfig(layerSettings(settingsFromConfig(loaded, '/repo/a.yaml'), { kubernetesVersion: '1.33' }), RULE_IDS).config.kubernetesVersion, '1.33');
+  });
+});
