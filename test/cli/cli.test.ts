@@ -132,6 +132,15 @@ describe('kube-guardrails CLI: inputs', () => {
     assert.match(dryRun.stdout, /^--- a\/<stdin>\n\+\+\+ b\/<stdin>\n/);
   });
 
+  it('shows progress on stderr for many files only when stderr is a terminal', async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 60; i++) writeFileSync(path.join(dir, `pod-${i}.yaml`), readFileSync(path.join(ROOT, CLEAN), 'utf8'));
+    const tty = await runCli(['.'], { cwd: dir, stderrIsTTY: true });
+    assert.match(tty.stderr, /\rLinting 50\/60 files…/);
+    assert.equal(tty.stdout, '0 errors, 0 warnings, 0 infos in 60 files\n');
+    assert.equal((await runCli(['.'], { cwd: dir })).stderr, '');
+  });
+
   it('finds the mistakes planted in examples/, across the rule families', async () => {
     const { stdout } = await runCli(['--format', 'json', 'examples']);
     const ids = new Set(json(stdout).map((f) => f.ruleId));
