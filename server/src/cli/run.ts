@@ -80,7 +80,8 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (inputs.length === 0 && errors.length === 0) return fail('no files or directories given.');
 
   const schemas = lazySchemas(io.schemasDir, (message) => io.stderr(`kube-guardrails: ${message}\n`));
-  const lint = (input: Input, text: string) => lintText(text, { uri: input.uri, config: input.config, rules: RULES, index, schemas });
+  // The index parsed every file already; its parse cache serves the linter, so each document is parsed once.
+  const lint = (input: Input, text: string) => lintText(text, { uri: input.uri, config: input.config, rules: RULES, index, schemas, cache: index.parseCacheFor(input.uri) });
 
   if (options.fix || options.fixDryRun) {
     let fixedFiles = 0;

@@ -8,6 +8,8 @@ export default defineRule({
     id: 'hpa-min-replicas-one',
     category: 'autoscaling',
     defaultSeverity: 'info',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A HorizontalPodAutoscaler lets the workload scale down to one pod.',
     rationale:
       'At one replica there is no redundancy: a node drain, an eviction, a rollout or a crash takes the whole service down until a new pod is ready, and a PodDisruptionBudget cannot help because keeping the only pod would block every drain. Quiet periods are exactly when the autoscaler gets there, and when a surge arrives a single pod absorbs it while new ones start.',

@@ -12,6 +12,8 @@ export default defineRule({
     id: 'anti-affinity-missing',
     category: 'availability',
     defaultSeverity: 'info',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A workload runs several replicas without pod anti-affinity or topology spread constraints.',
     rationale:
       'The scheduler favours nodes with free capacity and only softly spreads replicas by default, so nothing prevents all of them from landing on the same node or zone. Then one node failure, drain or zone outage takes down every replica at once, and the replica count bought no redundancy at all.',

@@ -15,6 +15,8 @@ export default defineRule({
     id: 'prestop-exceeds-grace-period',
     category: 'availability',
     defaultSeverity: 'warning',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A container\'s preStop sleep lasts at least as long as the pod\'s termination grace period.',
     rationale:
       'The grace period counts from the moment the pod is asked to stop, and the preStop hook runs inside it. A sleep that uses it all up means SIGTERM arrives with no time left, or never arrives before SIGKILL: every rollout, scale-down and node drain then cuts open connections and in-flight requests instead of draining them, across every replica.',

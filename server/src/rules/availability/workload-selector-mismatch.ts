@@ -12,6 +12,8 @@ export default defineRule({
     id: 'workload-selector-mismatch',
     category: 'availability',
     defaultSeverity: 'error',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A workload\'s selector does not match the labels of its own pod template.',
     rationale:
       'A controller owns exactly the pods its selector matches. When its own template\'s labels fail the selector, the API server rejects the object ("selector does not match template labels"), so the rollout never starts; and since selectors are immutable in apps/v1, correcting it later means deleting and recreating the workload.',

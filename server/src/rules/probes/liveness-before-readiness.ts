@@ -14,6 +14,8 @@ export default defineRule({
     id: 'liveness-before-readiness',
     category: 'probes',
     defaultSeverity: 'warning',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'The liveness probe starts before the readiness probe, with no startup probe to cover start-up.',
     rationale:
       'A readiness initialDelaySeconds says how long the container needs to start. A liveness probe that begins earlier judges a container that is still starting, and may restart it before readiness is ever checked. Start-up times grow with data volume and cold caches, so this often first bites during a large rollout or a node failure, as a restart loop.',

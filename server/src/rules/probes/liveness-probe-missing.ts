@@ -8,6 +8,8 @@ export default defineRule({
     id: 'liveness-probe-missing',
     category: 'probes',
     defaultSeverity: 'info',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A container of a long-running workload has no liveness probe.',
     rationale:
       'The kubelet restarts a container on its own only when its process exits. A process that deadlocks or stops making progress keeps running, and keeps its share of the capacity, until a person notices. Across many replicas such stuck pods accumulate quietly.',

@@ -9,6 +9,8 @@ export default defineRule({
     id: 'probe-port-not-exposed',
     category: 'probes',
     defaultSeverity: 'warning',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A probe checks a port that the container does not declare.',
     rationale:
       'The kubelet resolves a named probe port only among the container\'s own `ports`; an unknown name makes every check fail, so a liveness probe restarts the container forever and a readiness probe keeps it out of rotation. A numeric port missing from a list of declared ports is usually a leftover from a port change, and the probe then tests something the application no longer listens on.',

@@ -12,6 +12,8 @@ export default defineRule({
     id: 'statefulset-pvc-retention-policy-missing',
     category: 'storage',
     defaultSeverity: 'info',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A StatefulSet with volumeClaimTemplates does not say what happens to its claims on scale-down or deletion.',
     rationale:
       'Without persistentVolumeClaimRetentionPolicy every claim is retained: scaling from 10 replicas to 3 leaves 7 claims (and their volumes, and their bill) behind, and deleting the StatefulSet leaves all of them. That is the safe default for data, but when nobody decided it, storage quietly accumulates with every scale-down, and a later scale-up silently reattaches old, stale data.',

@@ -10,6 +10,8 @@ export default defineRule({
     id: 'storage-class-immediate-binding',
     category: 'storage',
     defaultSeverity: 'warning',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A StorageClass for zonal or node-local volumes binds claims immediately instead of waiting for the pod.',
     rationale:
       'With Immediate binding the volume is created as soon as the claim exists, in a zone (or on a node) chosen without looking at the pod. The pod must then run where its volume is, even if that zone has no free capacity or conflicts with its affinity or spread constraints, so it stays Pending. The more replicas and zones, the more often this happens; WaitForFirstConsumer creates the volume where the scheduler placed the pod.',

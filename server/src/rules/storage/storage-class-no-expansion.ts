@@ -8,6 +8,8 @@ export default defineRule({
     id: 'storage-class-no-expansion',
     category: 'storage',
     defaultSeverity: 'info',
+    // Judged on whole objects only: a Kustomize patch may leave the field to its base.
+    reportsAbsence: true,
     summary: 'A StorageClass does not allow volume expansion.',
     rationale:
       'Data grows with traffic. When a volume fills up and its class forbids expansion, the only way out is to provision a bigger volume and copy the data across, one replica at a time for a StatefulSet, usually during the incident the full disk caused. With expansion allowed, raising the claim\'s storage request grows the volume in place.',
