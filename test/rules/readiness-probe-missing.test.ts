@@ -1,5 +1,6 @@
 import rule from '../../server/src/rules/probes/readiness-probe-missing';
 import { deployment } from '../support/manifests';
+import { docs, serviceOf, workload } from '../support/objects';
 import { runRuleTests } from '../support/rule-tester';
 import { yaml } from '../support/yaml-tag';
 
@@ -80,6 +81,10 @@ runRuleTests(rule, {
         ports: [{containerPort: 80}]
         readinessProbe: {}
     `) },
+    // Pods selected by a Service (cross-object, through the workspace index).
+    { name: 'a Service in another folder is not certainly in front of these pods', code: workload({ name: 'worker-a' }), files: { 'other/svc.yaml': serviceOf({ selector: { app: 'worker-a' } }) } },
+    { name: 'a Service selecting other pods', code: docs(workload({ name: 'worker-b' }), serviceOf()) },
+    { name: 'Jobs selected by a Service still run to completion', code: docs(workload({ kind: 'Job', name: 'p' }), serviceOf({ name: 'p' })) },
   ],
   invalid: [
     {
@@ -154,6 +159,17 @@ runRuleTests(rule, {
               containers: [{image: legacy:1, ports: [{containerPort: 80}]}]
       `,
       errors: [{ messageId: 'missing', data: { container: '(unnamed)' }, text: 'image' }],
+    },
+    {
+      name: 'no ports, but a Service in the same file selects the pods',
+      code: docs(workload({ name: 'api' }), serviceOf({ name: 'api' })),
+      errors: [{ messageId: 'selected', data: { container: 'app', services: '"api"' }, text: 'app', line: 15 }],
+    },
+    {
+      name: 'a bare Pod selected by a Service in another file',
+      code: workload({ kind: 'Pod', name: 'debug', namespace: 'tools' }),
+      files: { 'svc.yaml': serviceOf({ name: 'debug', namespace: 'tools' }) },
+      errors: [{ messageId: 'selected', data: { container: 'app', services: '"debug"' }, text: 'app' }],
     },
   ],
 });

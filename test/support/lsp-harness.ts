@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { startServer } from '../../server/src/lsp/server';
+import { startServer, type ServerDependencies } from '../../server/src/lsp/server';
 
 export interface Harness {
   client: MessageConnection;
@@ -20,13 +20,17 @@ export interface Harness {
   /** Every diagnostics notification received, in order. */
   published: PublishDiagnosticsParams[];
   close(): Promise<void>;
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult?: unknown;
 }
 
-export async function startHarness(settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = { debounceMs: 0 }): Promise<Harness> {
+/** `dependencies` reach startServer as they are, e.g. `{ schemas: testSchemas }` for schema features. */
+/** `workspaceFolders` (file: URIs) are sent in `initialize`, so the server scans them into its index. */
+export async function startHarness(settings: Record<string, unknown> = {}, initializationOptions: Record<string, unknown> = { debounceMs: 0 }, dependencies: ServerDependencies = {}, workspaceFolders: readonly string[] = []): Promise<Harness> {
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(serverConnection);
+  startServer(serverConnection, dependencies);
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const versions = new Map<string, number>();
   const published: PublishDiagnosticsParams[] = [];
@@ -72,7 +76,8 @@ export async function startHarness(settings: Record<string, unknown> = {}, initi
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => harness.settings));
   client.onNotification('window/logMessage', () => undefined);
   client.listen();
-  await client.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } }, initializationOptions });
+  const folders = workspaceFolders.length > 0 ? workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) : null;
+  harness.initializeResult = await client.sendRequest('initialize', { processId: null, rootUri: workspaceFolders[0] ?? null, workspaceFolders: folders, capabilities: { workspace: { configuration: true } }, initializationOptions });
   await client.sendNotification('initialized', {});
   return harness;
 }

@@ -13,6 +13,7 @@ import { ruleDocsUrl } from '../rules/docs-url';
 import { locate } from '../yaml/locate';
 import { scalarSource } from '../yaml/nodes';
 import type { ParsedDocument } from '../yaml/parse';
+import { hpaCapacityExplainer, limitRangeExplainer, pdbExplainer, workloadExplainer } from './capacity-explainer';
 import { hpaExplainer } from './hpa-explainer';
 import { probeExplainer } from './probe-explainer';
 import { RESOURCE_FIELD_DOCS } from './resource-docs';
@@ -43,7 +44,7 @@ export interface FieldContext {
 export type FieldExplainer = (context: FieldContext) => string | undefined;
 
 /** Each family of fields has its explainer; the first ones that answer are shown, in this order. */
-const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node), probeExplainer, hpaExplainer, storageExplainer];
+const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node), probeExplainer, hpaExplainer, hpaCapacityExplainer, pdbExplainer, workloadExplainer, limitRangeExplainer, storageExplainer];
 
 export interface HoverResult {
   markdown: string;

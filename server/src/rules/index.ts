@@ -12,20 +12,33 @@ import containerRequestsMissing from './resources/container-requests-missing';
 import hpaMinEqualsMax from './autoscaling/hpa-min-equals-max';
 import hpaMinExceedsMax from './autoscaling/hpa-min-exceeds-max';
 import hpaMinReplicasOne from './autoscaling/hpa-min-replicas-one';
+import hpaMultipleAutoscalers from './autoscaling/hpa-multiple-autoscalers';
+import hpaReplicasConflict from './autoscaling/hpa-replicas-conflict';
+import hpaTargetMissingRequests from './autoscaling/hpa-target-missing-requests';
+import hpaTargetNotFound from './autoscaling/hpa-target-not-found';
+import hpaTargetNotScalable from './autoscaling/hpa-target-not-scalable';
+import hpaVpaConflict from './autoscaling/hpa-vpa-conflict';
 import imageTagLatest from './availability/image-tag-latest';
 import invalidQuantity from './resources/invalid-quantity';
 import livenessBeforeReadiness from './probes/liveness-before-readiness';
 import livenessProbeMissing from './probes/liveness-probe-missing';
+import pdbBlocksEviction from './availability/pdb-blocks-eviction';
+import pdbOverlapping from './availability/pdb-overlapping';
 import prestopExceedsGracePeriod from './availability/prestop-exceeds-grace-period';
 import probePortNotExposed from './probes/probe-port-not-exposed';
 import probeTimeoutExceedsPeriod from './probes/probe-timeout-exceeds-period';
 import probesIdentical from './probes/probes-identical';
 import pvRecycleReclaimPolicy from './storage/pv-recycle-reclaim-policy';
+import pvcRwoSharedByReplicas from './storage/pvc-rwo-shared-by-replicas';
+import pvcStorageClassNotFound from './storage/pvc-storage-class-not-found';
 import readinessProbeMissing from './probes/readiness-probe-missing';
+import serviceSelectsNoPods from './availability/service-selects-no-pods';
+import statefulsetHeadlessServiceNotFound from './storage/statefulset-headless-service-not-found';
 import statefulsetPvcRetentionPolicyMissing from './storage/statefulset-pvc-retention-policy-missing';
 import storageClassImmediateBinding from './storage/storage-class-immediate-binding';
 import storageClassNoExpansion from './storage/storage-class-no-expansion';
 import vpaMinExceedsMax from './autoscaling/vpa-min-exceeds-max';
+import vpaTargetNotFound from './autoscaling/vpa-target-not-found';
 import workloadSelectorMismatch from './availability/workload-selector-mismatch';
 import yamlSyntax from './yaml-syntax';
 
@@ -39,20 +52,33 @@ export const RULES: readonly Rule[] = [
   hpaMinEqualsMax,
   hpaMinExceedsMax,
   hpaMinReplicasOne,
+  hpaMultipleAutoscalers,
+  hpaReplicasConflict,
+  hpaTargetMissingRequests,
+  hpaTargetNotFound,
+  hpaTargetNotScalable,
+  hpaVpaConflict,
   imageTagLatest,
   invalidQuantity,
   livenessBeforeReadiness,
   livenessProbeMissing,
+  pdbBlocksEviction,
+  pdbOverlapping,
   prestopExceedsGracePeriod,
   probePortNotExposed,
   probeTimeoutExceedsPeriod,
   probesIdentical,
   pvRecycleReclaimPolicy,
+  pvcRwoSharedByReplicas,
+  pvcStorageClassNotFound,
   readinessProbeMissing,
+  serviceSelectsNoPods,
+  statefulsetHeadlessServiceNotFound,
   statefulsetPvcRetentionPolicyMissing,
   storageClassImmediateBinding,
   storageClassNoExpansion,
   vpaMinExceedsMax,
+  vpaTargetNotFound,
   workloadSelectorMismatch,
   yamlSyntax,
 ] as Rule[];

@@ -1,6 +1,9 @@
 /** Reports serving containers of long-running workloads that have no readiness probe. */
 import { defineRule } from '../types';
 import { exposesTraffic, isLongRunningContainer } from '../../k8s/probes';
+import { nameList } from '../../k8s/relations';
+import { selectingServices } from '../../k8s/services';
+import { isLongLived } from '../../k8s/workloads';
 import { getNode } from '../../yaml/nodes';
 
 export default defineRule({
@@ -15,7 +18,12 @@ export default defineRule({
       'Without a readiness probe a container counts as ready the moment it starts, so Services send it requests while it is still loading and rollouts move on before the new pods can serve. With many replicas, every rollout and every rescheduled pod then shows up as a burst of failed requests.',
     remediation:
       'Add a `readinessProbe` that succeeds only when the container can answer requests, for example an `httpGet` on a lightweight endpoint of the port it serves.',
-    messages: { missing: 'Container "{{container}}" serves on a port but has no readinessProbe: it gets traffic before it is ready.' },
+    messages: {
+      missing: 'Container "{{container}}" serves on a port but has no readinessProbe: it gets traffic before it is ready.',
+      selected: 'Container "{{container}}" has no readinessProbe, and Service {{services}} selects its pod: it gets traffic before it is ready.',
+    },
+    // The index tells which Services select the pods (same folder and namespace, matching selector).
+    needsIndex: true,
     examples: {
       invalid: `apiVersion: apps/v1
 kind: Deployment
@@ -66,10 +74,18 @@ spec:
   create(context) {
     return {
       container(container) {
-        if (!isLongRunningContainer(container) || !exposesTraffic(container)) return;
         // A probe of any shape counts as present: a malformed one is the schema check's concern.
         if (getNode(container.node, 'readinessProbe') !== undefined) return;
-        context.report({ at: container.anchor, messageId: 'missing', data: { container: container.name ?? '(unnamed)' } });
+        const data = { container: container.name ?? '(unnamed)' };
+        if (isLongRunningContainer(container) && exposesTraffic(container)) {
+          context.report({ at: container.anchor, messageId: 'missing', data });
+          return;
+        }
+        // Without declared ports, a Service selecting the pod (bare Pods included, never Jobs) still sends it traffic.
+        const kind = container.podSpec.object.kind;
+        if (!isLongLived(container) || (!isLongRunningContainer(container) && kind !== 'Pod')) return;
+        const services = selectingServices(container.podSpec, context.index, context.document.text);
+        if (services.length > 0) context.report({ at: container.anchor, messageId: 'selected', data: { ...data, services: nameList(services.map((s) => s.object.name ?? '(unnamed)')) } });
       },
     };
   },

@@ -1,0 +1,110 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { CONTAINER_WITH_REQUESTS, CONTAINER_WITHOUT_REQUESTS, hpaOf, pvcOf, resourceMetric, storageClassOf, workload } from '../support/objects';
+import { startHarness, type Harness } from '../support/lsp-harness';
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
+const messageOf = (diagnostic: Diagnostic | undefined): string => (typeof diagnostic?.message === 'string' ? diagnostic.message : (diagnostic?.message.value ?? ''));
+
+/** Resolves with the first diagnostics for `uri` (already published or next) that satisfy `test`. */
+async function until(lsp: Harness, uri: string, test: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  const deadline = Date.now() + timeoutMs;
+  const latest = lsp.published.filter((p) => p.uri === uri).at(-1);
+  if (latest && test(latest.diagnostics)) return latest.diagnostics;
+  for (;;) {
+    const remaining = deadline - Date.now();
+    assert.ok(remaining > 0, `timed out waiting for diagnostics of ${uri}`);
+    const next = await Promise.race([lsp.diagnostics(uri), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), remaining))]);
+    if (next && test(next)) return next;
+  }
+}
+
+describe('cross-file findings over JSON-RPC', () => {
+  let lsp: Harness;
+  before(async () => {
+    lsp = await startHarness();
+  });
+  after(async () => lsp.close());
+
+  it('HPA and Deployment in two files: the finding, its fix in the other file, and the refresh when that file changes', async () => {
+    const deployUri = 'file:///x/app/deploy.yaml';
+    const hpaUri = 'file:///x/app/hpa.yaml';
+    await lsp.open(deployUri, workload({ containers: CONTAINER_WITHOUT_REQUESTS }));
+    const diagnostics = await lsp.open(hpaUri, hpaOf({ extra: resourceMetric('cpu') }));
+    const finding = diagnostics.find((d) => d.code === 'hpa-target-missing-requests');
+    assert.ok(finding, `expected the finding, got ${codes(diagnostics).join(', ')}`);
+    assert.equal(finding.severity, 1);
+    assert.deepEqual(finding.range.start, { line: 13, character: 14 });
+    const actions: CodeAction[] = await lsp.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: hpaUri },
+      range: finding.range,
+      context: { diagnostics: [finding] },
+    });
+    const add = actions.find((a) => a.title === 'Add a cpu request of 100m to Deployment "web"');
+    assert.ok(add?.edit?.changes?.[deployUri], 'the suggestion edits the Deployment\'s file');
+
+    // Adding the request in the Deployment's file re-publishes the HPA's diagnostics without the finding.
+    const refreshed = lsp.diagnostics(hpaUri);
+    await lsp.change(deployUri, workload({ containers: CONTAINER_WITH_REQUESTS }));
+    assert.ok(!codes(await refreshed).includes('hpa-target-missing-requests'));
+  });
+
+  it('PVC and StorageClass in two files, refreshed when the StorageClasses change', async () => {
+    const classesUri = 'file:///x/storage/classes.yaml';
+    const claimUri = 'file:///x/app/claim.yaml';
+    await lsp.open(classesUri, storageClassOf('fast-ssd'));
+    const diagnostics = await lsp.open(claimUri, pvcOf({ storageClassName: 'standard' }));
+    const finding = diagnostics.find((d) => d.code === 'pvc-storage-class-not-found');
+    assert.ok(finding);
+    assert.equal(finding.severity, 3);
+    assert.match(messageOf(finding), /StorageClass "standard" is not defined in the workspace, which defines "fast-ssd"/);
+    const refreshed = lsp.diagnostics(claimUri);
+    await lsp.change(classesUri, `${storageClassOf('fast-ssd')}---\n${storageClassOf('standard')}`);
+    assert.ok(!codes(await refreshed).includes('pvc-storage-class-not-found'));
+  });
+
+  it('Kustomize overlay: a patch listed in kustomization.yaml gets no findings about what it leaves out', async () => {
+    const patch = workload({ name: 'api', containers: '- name: app\n  image: registry.example.com/app:2.0.0\n' });
+    await lsp.open('file:///x/overlay/kustomization.yaml', 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../base\npatches:\n  - path: patch.yaml\n');
+    const diagnostics = await lsp.open('file:///x/overlay/patch.yaml', patch);
+    assert.deepEqual(codes(diagnostics).filter((code) => code.startsWith('container-') && code.endsWith('-missing')), []);
+    // The same document outside the overlay is a whole object and gets them.
+    const whole = await lsp.open('file:///x/base/api.yaml', patch);
+    assert.ok(codes(whole).includes('container-requests-missing'));
+  });
+});
+
+describe('cross-file findings against files on disk (workspace scan and file events)', () => {
+  let lsp: Harness;
+  let root: string;
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'kube-guardrails-ws-'));
+    writeFileSync(path.join(root, 'deploy.yaml'), workload({ containers: CONTAINER_WITHOUT_REQUESTS }));
+    writeFileSync(path.join(root, 'hpa.yaml'), hpaOf({ extra: resourceMetric('cpu') }));
+    lsp = await startHarness({}, { debounceMs: 0 }, {}, [pathToFileURL(root).toString()]);
+  });
+  after(async () => {
+    await lsp.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('finds the unopened Deployment on disk, and refreshes when the file changes on disk', async () => {
+    const hpaUri = pathToFileURL(path.join(root, 'hpa.yaml')).toString();
+    const deployUri = pathToFileURL(path.join(root, 'deploy.yaml')).toString();
+    const hpaText = hpaOf({ extra: resourceMetric('cpu') });
+    void lsp.open(hpaUri, hpaText);
+    // The scan may finish before or after the first lint; either way the finding arrives.
+    const diagnostics = await until(lsp, hpaUri, (d) => codes(d).includes('hpa-target-missing-requests'));
+    assert.match(messageOf(diagnostics.find((d) => d.code === 'hpa-target-missing-requests')), /Deployment "web" has no CPU request in container "app"/);
+
+    writeFileSync(path.join(root, 'deploy.yaml'), workload({ containers: CONTAINER_WITH_REQUESTS }));
+    const refreshed = lsp.diagnostics(hpaUri);
+    await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: deployUri, type: 2 }] });
+    assert.ok(!codes(await refreshed).includes('hpa-target-missing-requests'));
+  });
+});
