@@ -99,3 +99,31 @@ describe('YamlFixer.appendLines', () => {
     assert.equal(fixer.appendLines(getMap(root, 'd')!, []), undefined);
   });
 });
+
+describe('YamlFixer.replacePair', () => {
+  it('replaces a block pair with new entries at its column, keeping what follows', () => {
+    const text = 'spec:\n  backend:\n    serviceName: web\n    servicePort: 80\n  tls: [] # none yet\n';
+    const { fixer, root } = setup(text);
+    const edit = fixer.replacePair(getMap(root, 'spec')!, pairAt(root, ['spec', 'backend']), { defaultBackend: { service: { name: 'web' } } });
+    assert.equal(applyEdits(text, [edit!]), 'spec:\n  defaultBackend:\n    service:\n      name: web\n  tls: [] # none yet\n');
+  });
+
+  it('replaces the first pair of a list item in place after "- ", with CRLF', () => {
+    const text = 'paths:\r\n  - backend: old\r\n    path: /\r\n';
+    const { fixer, root } = setup(text);
+    const item = (root.get('paths') as { items: YAMLMap[] }).items[0]!;
+    const edit = fixer.replacePair(item, getPair(item, 'backend')!, { pathType: 'Prefix', backend: 'new' });
+    assert.equal(applyEdits(text, [edit!]), 'paths:\r\n  - pathType: Prefix\r\n    backend: new\r\n    path: /\r\n');
+  });
+
+  it('refuses flow mappings, aliases and comments inside the replaced text', () => {
+    const flow = setup('spec: {a: 1}\n');
+    assert.equal(flow.fixer.replacePair(getMap(flow.root, 'spec')!, pairAt(flow.root, ['spec', 'a']), { b: 2 }), undefined);
+    const aliased = setup('base: &b 1\nspec:\n  a: *b\n');
+    assert.equal(aliased.fixer.replacePair(getMap(aliased.root, 'spec')!, pairAt(aliased.root, ['spec', 'a']), { b: 2 }), undefined);
+    for (const text of ['spec:\n  a:\n    # keep me\n    x: 1\n', 'spec:\n  a:\n    x: 1 # keep me\n']) {
+      const commented = setup(text);
+      assert.equal(commented.fixer.replacePair(getMap(commented.root, 'spec')!, pairAt(commented.root, ['spec', 'a']), { b: 2 }), undefined, text);
+    }
+  });
+});

@@ -13,10 +13,12 @@ import { ruleDocsUrl } from '../rules/docs-url';
 import { locate } from '../yaml/locate';
 import { scalarSource } from '../yaml/nodes';
 import type { ParsedDocument } from '../yaml/parse';
+import type { SchemaValidator } from '../schema/types';
 import { hpaCapacityExplainer, limitRangeExplainer, pdbExplainer, workloadExplainer } from './capacity-explainer';
 import { hpaExplainer } from './hpa-explainer';
 import { probeExplainer } from './probe-explainer';
 import { RESOURCE_FIELD_DOCS } from './resource-docs';
+import { schemaExplainer } from './schema-explainer';
 import { storageExplainer } from './storage-explainer';
 
 export interface HoverInput {
@@ -29,6 +31,8 @@ export interface HoverInput {
   readonly rules: ReadonlyMap<string, Rule>;
   /** For facts that need other objects (an HPA's target, a PDB's workload). */
   readonly index?: WorkspaceIndexView;
+  /** The bundled schemas, for the type/allowed-values fallback. */
+  readonly schemas?: SchemaValidator;
 }
 
 /** What a field explainer sees: the object, the path of the hovered node and the node itself. */
@@ -38,13 +42,15 @@ export interface FieldContext {
   readonly node: unknown;
   readonly onKey: boolean;
   readonly index: WorkspaceIndexView | undefined;
+  readonly schemas?: SchemaValidator;
 }
 
 /** Returns Markdown about the hovered field, or undefined when the field is not its concern. */
 export type FieldExplainer = (context: FieldContext) => string | undefined;
 
 /** Each family of fields has its explainer; the first ones that answer are shown, in this order. */
-const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node), probeExplainer, hpaExplainer, hpaCapacityExplainer, pdbExplainer, workloadExplainer, limitRangeExplainer, storageExplainer];
+// schemaExplainer is the fallback: it answers only when none of the curated ones did.
+const FIELD_EXPLAINERS: readonly FieldExplainer[] = [(c) => resourceSection(c.object, c.path, c.node), probeExplainer, hpaExplainer, hpaCapacityExplainer, pdbExplainer, workloadExplainer, limitRangeExplainer, storageExplainer, schemaExplainer];
 
 export interface HoverResult {
   markdown: string;
@@ -56,9 +62,12 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
   const sections: string[] = input.findings.map((finding) => findingSection(finding, input.rules.get(finding.ruleId)));
   const location = locate(input.document.doc, input.offset);
   if (input.object && location) {
+    let explained = false;
     for (const explain of FIELD_EXPLAINERS) {
-      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index });
+      if (explain === schemaExplainer && explained) continue;
+      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index, schemas: input.schemas });
       if (section) sections.push(section);
+      explained ||= section !== undefined;
     }
   }
   if (sections.length === 0) return undefined;

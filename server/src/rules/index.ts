@@ -4,6 +4,8 @@
  */
 import type { Rule } from './types';
 import antiAffinityMissing from './availability/anti-affinity-missing';
+import apiVersionDeprecated from './api-versions/api-version-deprecated';
+import apiVersionRemoved from './api-versions/api-version-removed';
 import containerCpuLimitMissing from './resources/container-cpu-limit-missing';
 import containerHeapExceedsMemoryLimit from './resources/container-heap-exceeds-memory-limit';
 import containerLimitBelowRequest from './resources/container-limit-below-request';
@@ -32,6 +34,7 @@ import pvRecycleReclaimPolicy from './storage/pv-recycle-reclaim-policy';
 import pvcRwoSharedByReplicas from './storage/pvc-rwo-shared-by-replicas';
 import pvcStorageClassNotFound from './storage/pvc-storage-class-not-found';
 import readinessProbeMissing from './probes/readiness-probe-missing';
+import schemaValidation from './schema/schema-validation';
 import serviceSelectsNoPods from './availability/service-selects-no-pods';
 import statefulsetHeadlessServiceNotFound from './storage/statefulset-headless-service-not-found';
 import statefulsetPvcRetentionPolicyMissing from './storage/statefulset-pvc-retention-policy-missing';
@@ -44,6 +47,8 @@ import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
   antiAffinityMissing,
+  apiVersionDeprecated,
+  apiVersionRemoved,
   containerCpuLimitMissing,
   containerHeapExceedsMemoryLimit,
   containerLimitBelowRequest,
@@ -72,6 +77,7 @@ export const RULES: readonly Rule[] = [
   pvcRwoSharedByReplicas,
   pvcStorageClassNotFound,
   readinessProbeMissing,
+  schemaValidation,
   serviceSelectsNoPods,
   statefulsetHeadlessServiceNotFound,
   statefulsetPvcRetentionPolicyMissing,

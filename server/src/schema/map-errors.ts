@@ -94,6 +94,23 @@ function valueProblem(error: ErrorObject): SchemaProblem {
     case 'minimum':
       problem.message = `Must be at least ${(error.params as { limit: number }).limit}, got ${describeValue(value)}.`;
       break;
+    // The keywords below come from CustomResourceDefinition schemas (see crd.ts).
+    case 'maximum':
+      problem.message = `Must be at most ${(error.params as { limit: number }).limit}, got ${describeValue(value)}.`;
+      break;
+    case 'minLength':
+    case 'maxLength':
+    case 'minItems':
+    case 'maxItems':
+      problem.message = `Must have ${error.keyword.startsWith('min') ? 'at least' : 'at most'} ${(error.params as { limit: number }).limit} ${error.keyword.endsWith('Items') ? 'items' : 'characters'}, got ${describeValue(value)}.`;
+      break;
+    case 'pattern':
+      problem.message = `Value ${describeValue(value)} does not match the pattern ${quote(String((error.params as { pattern: string }).pattern))}.`;
+      break;
+    case 'oneOf':
+    case 'anyOf':
+      problem.message = `Invalid value: ${describeValue(value)} matches ${error.keyword === 'oneOf' ? 'not exactly one' : 'none'} of the allowed forms.`;
+      break;
     default:
       problem.message = `Invalid value: ${describeValue(value)} fails the "${error.keyword}" check.`;
   }

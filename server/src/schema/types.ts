@@ -29,4 +29,20 @@ export interface SchemaValidator {
   hasSchema(apiVersion: string, kind: string): boolean;
   /** `value` is `doc.toJS()` of one YAML document; it is never mutated. */
   validate(apiVersion: string, kind: string, value: unknown): SchemaProblem[];
+  /** The resolved schema of the field at `path` in an object of that kind (completion, hover). */
+  schemaAt(apiVersion: string, kind: string, path: readonly (string | number)[]): FieldSchema | undefined;
 }
+
+/** The parts of a JSON Schema that completion and hover read. */
+export interface FieldSchema {
+  type?: string | string[];
+  format?: string;
+  enum?: unknown[];
+  properties?: Record<string, FieldSchema>;
+  additionalProperties?: boolean | FieldSchema;
+  items?: FieldSchema;
+  required?: string[];
+  $ref?: string;
+  'x-kubernetes-preserve-unknown-fields'?: boolean;
+}
+

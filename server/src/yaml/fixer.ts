@@ -71,6 +71,26 @@ export class YamlFixer {
   }
 
   /**
+   * Replaces a pair of the block mapping `map`, from its key to the end of its value, with
+   * `entries` rendered at the key's column. The first new line takes the key's place, so a pair
+   * that follows "- " can be replaced too. Undefined when the text cannot be rewritten line by
+   * line: a flow mapping, anchors or aliases, or a comment inside the replaced text (it would be lost).
+   */
+  replacePair(map: YAMLMap, pair: Pair<unknown, unknown>, entries: InsertMap): TextEdit | undefined {
+    const key = pair.key as Node | undefined;
+    const value = pair.value as Node | null | undefined;
+    const column = this.columnOf(key);
+    if (map.flow || !key?.range || column === undefined || hasAnchors(key) || hasAnchors(value)) return undefined;
+    const start = key.range[0];
+    let end = value?.range?.[1] ?? key.range[1];
+    while (end > start && /\s/.test(this.text[end - 1] ?? '')) end--;
+    if (/(^|\s)#/.test(this.text.slice(start, end))) return undefined;
+    const lines = renderMap(entries, column, this.indentUnit());
+    if (lines.length === 0) return undefined;
+    return { start, end, newText: [lines[0]!.slice(column), ...lines.slice(1)].join(this.eol) };
+  }
+
+  /**
    * The source lines of a pair, from its key to the end of its value, re-indented so the key sits at
    * `column` while nested lines keep their depth relative to the key; comments inside come along.
    * Undefined when the text cannot be moved as is: anchors or aliases (a copy would redefine or
