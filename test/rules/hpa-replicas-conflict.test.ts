@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'an HPA in another folder (another environment)', code: workload({ replicas: 2 }), files: { 'prod/hpa.yaml': hpaOf() } },
     { name: 'an HPA in another namespace', code: workload({ replicas: 3, namespace: 'a' }), files: { 'hpa.yaml': hpaOf({ namespace: 'b' }) } },
     { name: 'an HPA for a StatefulSet of the same name', code: docs(workload({ replicas: 3 }), hpaOf({ kind: 'StatefulSet' })) },
+    { name: 'replicas 0 pauses the autoscaler on purpose', code: docs(workload({ replicas: 0 }), hpaOf({ name: 'paused' })) },
     { name: 'DaemonSets have no replicas to conflict', code: docs(workload({ kind: 'DaemonSet', replicas: 3 }), hpaOf({ kind: 'DaemonSet' })) },
   ],
   invalid: [

@@ -8,6 +8,7 @@ runRuleTests(rule, {
     { name: 'StatefulSet', code: hpaOf({ kind: 'StatefulSet' }) },
     { name: 'ReplicaSet', code: hpaOf({ kind: 'ReplicaSet' }) },
     { name: 'a custom resource with a scale subresource', code: hpaOf({ kind: 'Rollout' }) },
+    { name: 'a custom resource named Job in another API group', code: hpaOf({ kind: 'Job' }).replace('apiVersion: batch/v1\n    kind: Job', 'apiVersion: example.com/v1\n    kind: Job') },
     { name: 'a kind named like an Object property', code: hpaOf({ kind: 'constructor' }) },
     { name: 'target in another file', code: hpaOf({ name: 'x' }), files: { 'deploy.yaml': workload() } },
   ],

@@ -61,7 +61,8 @@ export interface HpaOptions {
 
 export function hpaOf(options: HpaOptions = {}): string {
   const { apiVersion = 'autoscaling/v2', name = 'web', namespace, kind = 'Deployment', target = 'web', min, max = 10, extra } = options;
-  return `apiVersion: ${apiVersion}\nkind: HorizontalPodAutoscaler\n${metadata(name, namespace)}spec:\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: ${kind}\n    name: ${target}\n${min !== undefined ? `  minReplicas: ${min}\n` : ''}  maxReplicas: ${max}\n${extra ? indent(extra, 2) : ''}`;
+  const targetApiVersion = kind === 'Job' || kind === 'CronJob' ? 'batch/v1' : kind === 'Pod' ? 'v1' : 'apps/v1';
+  return `apiVersion: ${apiVersion}\nkind: HorizontalPodAutoscaler\n${metadata(name, namespace)}spec:\n  scaleTargetRef:\n    apiVersion: ${targetApiVersion}\n    kind: ${kind}\n    name: ${target}\n${min !== undefined ? `  minReplicas: ${min}\n` : ''}  maxReplicas: ${max}\n${extra ? indent(extra, 2) : ''}`;
 }
 
 /** A `metrics` list with one Resource utilization metric. */

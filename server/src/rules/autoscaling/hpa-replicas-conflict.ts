@@ -1,7 +1,7 @@
 /** Reports workloads that set spec.replicas while a HorizontalPodAutoscaler manages their scale. */
 import { defineRule } from '../types';
 import { hpasFor, nameList, selfEntry } from '../../k8s/relations';
-import { getMap, getPair, scalarSource } from '../../yaml/nodes';
+import { getMap, getPair, scalarNumber, scalarSource } from '../../yaml/nodes';
 
 const KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
 
@@ -92,6 +92,8 @@ spec:
         const spec = getMap(object.root, 'spec');
         const pair = getPair(spec, 'replicas');
         if (!index || !spec || !pair || !KINDS.has(object.kind) || !['apps', 'extensions'].includes(object.group)) return;
+        // Zero replicas switch the autoscaler off on purpose (scaled to zero): applying it again is meant.
+        if (scalarNumber(pair.value) === 0) return;
         const self = selfEntry(index, object, context.document.text);
         const hpas = self ? hpasFor(index, self) : [];
         if (hpas.length === 0) return;

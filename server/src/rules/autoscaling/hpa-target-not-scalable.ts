@@ -10,6 +10,13 @@ const NOT_SCALABLE: ReadonlyMap<string, string> = new Map([
   ['Pod', 'is a single pod, with no replica count to change'],
 ]);
 
+const BUILT_IN_GROUPS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['DaemonSet', ['apps', 'extensions']],
+  ['Job', ['batch']],
+  ['CronJob', ['batch']],
+  ['Pod', ['']],
+]);
+
 export default defineRule({
   meta: {
     id: 'hpa-target-not-scalable',
@@ -55,6 +62,9 @@ spec:
         const reason = ref?.kind === undefined ? undefined : NOT_SCALABLE.get(ref.kind);
         const kindNode = getNode(ref?.node, 'kind');
         if (!ref?.kind || !reason || !kindNode) return;
+        // A custom resource that happens to share the name (another API group) may well be scalable.
+        const group = ref.apiVersion?.includes('/') ? ref.apiVersion.slice(0, ref.apiVersion.lastIndexOf('/')) : '';
+        if (ref.apiVersion !== undefined && !(BUILT_IN_GROUPS.get(ref.kind) ?? []).includes(group)) return;
         context.report({ at: kindNode, messageId: 'notScalable', data: { kind: ref.kind, reason } });
       },
     };
