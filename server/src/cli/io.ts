@@ -1,7 +1,8 @@
 /** What the CLI needs from the process, so tests run it in-process with their own streams. */
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
+import { readText } from './read-text';
 
 export interface CliIo {
   cwd: string;
@@ -26,7 +27,7 @@ export function nodeIo(overrides: Partial<CliIo> = {}): CliIo {
     cwd: process.cwd(),
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
-    readFile: (file) => fs.readFile(file, 'utf8'),
+    readFile: readText,
     writeFile: writeFileAtomic,
     readStdin: async () => {
       const chunks: Buffer[] = [];

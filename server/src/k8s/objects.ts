@@ -42,6 +42,8 @@ export function isNonClusterGroup(group: string): boolean {
 const NON_CLUSTER_CORE_KINDS = new Set(['Config']);
 
 export function toK8sObject(doc: Document.Parsed): K8sObject | undefined {
+  // Alias bombs, alias cycles and absurd nesting (yaml/parse.ts): reported as YAML errors, never analysed.
+  if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) return undefined;
   const root = asMap(doc.contents);
   if (!root) return undefined;
   const apiVersion = stringValue(getPair(root, 'apiVersion'));

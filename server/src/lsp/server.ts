@@ -144,7 +144,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (!document) return undefined;
     const state = states.get(uri);
     if (state && state.version === document.version) return state;
-    const fresh = lintDocument(document, await settings.get(uri));
+    const documentSettings = await settings.get(uri);
+    // A file above the size limit is declined (validate says so); a hover or code action must not lint it either.
+    if (document.getText().length > documentSettings.maxFileSize) return undefined;
+    const fresh = lintDocument(document, documentSettings);
     states.set(uri, fresh);
     return fresh;
   }

@@ -3,7 +3,7 @@
  * file-watcher events. It is the only part of the server that reads files. Open documents are fed
  * to the index by the server itself and override what is on disk.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -32,7 +32,7 @@ export async function* scanFolder(folderUri: string, options: ScanOptions): Asyn
   const queue = [root];
   while (queue.length > 0 && count < MAX_INDEXED_FILES) {
     const directory = queue.shift()!;
-    let entries: import('node:fs').Dirent[];
+    let entries: Dirent[];
     try {
       entries = await fs.readdir(directory, { withFileTypes: true });
     } catch {
@@ -56,10 +56,13 @@ export async function* scanFolder(folderUri: string, options: ScanOptions): Asyn
   }
 }
 
-/** Reads a file's text, or undefined when it is missing, unreadable, too large or binary. */
+/**
+ * Reads a file's text, or undefined when it is missing, unreadable, too large, binary or a symbolic
+ * link (which may point outside the workspace: the scan does not follow links, and neither does this).
+ */
 export async function readSmallFile(file: string, maxFileSize: number): Promise<string | undefined> {
   try {
-    const stat = await fs.stat(file);
+    const stat = await fs.lstat(file);
     if (!stat.isFile() || stat.size > maxFileSize) return undefined;
     const text = await fs.readFile(file, 'utf8');
     return text.includes('\u0000') ? undefined : text;

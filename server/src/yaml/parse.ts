@@ -2,7 +2,7 @@
  * Parses a manifest file document by document. Parsing never throws: YAML errors are returned as
  * data, and each document is parsed on its own so one broken document leaves the others intact.
  */
-import { parseDocument, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError, type Alias, type Document } from 'yaml';
 import { splitDocuments } from './split';
 
 export interface YamlError {
@@ -36,11 +36,24 @@ export const parseStats = { documentsParsed: 0 };
 
 // Limits the damage of alias bombs ("billion laughs"): the yaml package stops expanding and reports
 // an error instead of building a huge value.
-const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, maxAliasCount: 1000 } as const;
+// `logLevel: 'error'` keeps the yaml package from printing warnings (e.g. about collection keys) to
+// stderr when a rule converts a document with toJS.
+const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, maxAliasCount: 1000, logLevel: 'error' } as const;
+
+/** Deeper than any real manifest (CRD schemas stay well below 100); deeper documents are not analysed. */
+export const MAX_NESTING_DEPTH = 500;
 
 export function parseChunk(text: string): ParsedDocument {
   parseStats.documentsParsed++;
   let doc: Document.Parsed;
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) {
+    // The yaml package copes with such input but slowly (it recovers from one stack overflow after
+    // another): decline it up front.
+    doc = parseDocument('', PARSE_OPTIONS);
+    doc.errors.push(new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', TOO_DEEP));
+    return { text, doc, errors: [{ start: Math.min(deep, text.length), end: Math.min(deep + 1, text.length), message: TOO_DEEP }] };
+  }
   try {
     doc = parseDocument(text, PARSE_OPTIONS);
   } catch (error) {
@@ -48,12 +61,110 @@ export function parseChunk(text: string): ParsedDocument {
     doc = parseDocument('', PARSE_OPTIONS);
     return { text, doc, errors: [{ start: 0, end: Math.min(text.length, 1), message: `YAML could not be parsed: ${String(error)}` }] };
   }
+  checkLimits(doc);
   const errors = doc.errors.map((e) => ({
     start: Math.min(e.pos[0], text.length),
     end: Math.min(Math.max(e.pos[1], e.pos[0] + 1), text.length),
     message: e.message.split('\n')[0] ?? e.message,
   }));
   return { text, doc, errors };
+}
+
+const TOO_DEEP = `The YAML is nested too deeply (over ${MAX_NESTING_DEPTH} levels) to be analysed.`;
+
+/**
+ * A linear scan, before parsing, for nesting no manifest has: more than MAX_NESTING_DEPTH open flow
+ * brackets (`[[[[…`, `{a: {a: …`) or compact sequence dashes on one line (`- - - …`). Quotes are not
+ * tracked, so brackets inside strings count too; only absurd input reaches the limit. Returns the
+ * offset where the limit is passed.
+ */
+function excessiveNesting(text: string): number | undefined {
+  let depth = 0;
+  let dashes = 0;
+  let lineStart = true;
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) {
+      lineStart = true;
+      comment = false;
+      dashes = 0;
+      continue;
+    }
+    if (comment) continue;
+    if (c === 0x23 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 0x20)) {
+      comment = true;
+    } else if (c === 0x5b /* [ */ || c === 0x7b /* { */) {
+      if (++depth > MAX_NESTING_DEPTH) return i;
+    } else if (c === 0x5d /* ] */ || c === 0x7d /* } */) {
+      depth = Math.max(0, depth - 1);
+    } else if (lineStart && c === 0x2d /* - */ && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x09)) {
+      if (++dashes > MAX_NESTING_DEPTH) return i;
+      i++;
+      continue;
+    }
+    if (c !== 0x20 && c !== 0x09) lineStart = false;
+  }
+  return undefined;
+}
+
+/**
+ * Hostile shapes become RESOURCE_EXHAUSTION errors on the document, so that it is reported and never
+ * treated as a Kubernetes object: nesting deeper than MAX_NESTING_DEPTH (recursive code anywhere
+ * downstream stays safe), aliases that expand too far ("billion laughs") and aliases inside the node
+ * they refer to (a cycle, which would make any conversion to plain data endless). Iterative.
+ */
+function checkLimits(doc: Document.Parsed): void {
+  // The yaml package reports its own stack overflows, under more than one code: say what they mean.
+  let reported = false;
+  for (let i = 0; i < doc.errors.length; i++) {
+    const error = doc.errors[i]!;
+    if (!/call stack/i.test(error.message)) continue;
+    if (reported) {
+      doc.errors.splice(i--, 1); // once per document is enough
+      continue;
+    }
+    error.code = 'RESOURCE_EXHAUSTION';
+    error.message = TOO_DEEP;
+    reported = true;
+  }
+  if (doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION')) return;
+  const aliases: Alias[] = [];
+  const stack: { node: unknown; depth: number }[] = [{ node: doc.contents, depth: 0 }];
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop()!;
+    if (isAlias(node)) aliases.push(node);
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= MAX_NESTING_DEPTH) {
+      doc.errors.push(new YAMLParseError(node.range ? [node.range[0], node.range[0] + 1] : [0, 1], 'RESOURCE_EXHAUSTION', TOO_DEEP));
+      return;
+    }
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) {
+        stack.push({ node: item.key, depth: depth + 1 }, { node: item.value, depth: depth + 1 });
+      } else {
+        stack.push({ node: item, depth: depth + 1 });
+      }
+    }
+  }
+  if (aliases.length === 0) return;
+  const at = (alias: Alias): [number, number] => (alias.range ? [alias.range[0], alias.range[1]] : [0, 1]);
+  for (const alias of aliases) {
+    const target = alias.resolve(doc);
+    const range = target?.range;
+    if (range && alias.range && alias.range[0] >= range[0] && alias.range[1] <= range[1]) {
+      doc.errors.push(new YAMLParseError(at(alias), 'RESOURCE_EXHAUSTION', `The alias *${alias.source} refers to a node that contains it; this cycle cannot be analysed.`));
+      return;
+    }
+  }
+  try {
+    doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/alias/i.test(message)) {
+      doc.errors.push(new YAMLParseError(at(aliases[0]!), 'RESOURCE_EXHAUSTION', 'The aliases expand to too many nodes (an alias bomb?); the document is not analysed.'));
+    }
+  }
 }
 
 export function parseFile(text: string, cache?: ParseCache): PlacedDocument[] {
