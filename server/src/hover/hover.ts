@@ -43,6 +43,8 @@ export interface FieldContext {
   readonly onKey: boolean;
   readonly index: WorkspaceIndexView | undefined;
   readonly schemas?: SchemaValidator;
+  /** The object's document text, which places it in the index (its file). */
+  readonly text: string;
 }
 
 /** Returns Markdown about the hovered field, or undefined when the field is not its concern. */
@@ -65,7 +67,7 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     let explained = false;
     for (const explain of FIELD_EXPLAINERS) {
       if (explain === schemaExplainer && explained) continue;
-      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index, schemas: input.schemas });
+      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index, schemas: input.schemas, text: input.document.text });
       if (section) sections.push(section);
       explained ||= section !== undefined;
     }

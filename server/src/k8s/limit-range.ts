@@ -1,5 +1,7 @@
 /** Default requests and limits that a LimitRange gives containers which do not set their own. */
-import type { WorkspaceIndexView } from '../index/types';
+import type { IndexedObject, WorkspaceIndexView } from '../index/types';
+import { selfEntry } from './relations';
+import type { K8sObject } from './objects';
 import { asMap, getMap, getNode, getSeq, scalarString } from '../yaml/nodes';
 
 export interface LimitRangeDefaults {
@@ -11,16 +13,29 @@ export interface LimitRangeDefaults {
   limits: Set<string>;
 }
 
+/** The workload a LimitRange would apply to: its namespace and, when the index holds it, its file. */
+export interface LimitRangeTarget {
+  readonly namespace: string | undefined;
+  readonly uri: string | undefined;
+}
+
+/** The target for an object being linted, placed through the index (`text` is its document's text). */
+export function limitRangeTargetOf(index: WorkspaceIndexView | undefined, object: K8sObject, text: string): LimitRangeTarget {
+  return { namespace: object.namespace, uri: index ? selfEntry(index, object, text)?.uri : undefined };
+}
+
 /**
- * LimitRanges that may apply in `namespace`. An unset namespace on either side may match, since the
- * namespace is then decided at apply time; for turning findings off, a possible match is enough.
+ * LimitRanges that certainly apply to `target`. A LimitRange binds its own namespace, so when both
+ * name the same namespace it applies wherever the files are. When either namespace is unset, the
+ * namespace is only decided at apply time; then only a LimitRange in the workload's folder or a
+ * folder above it counts (a base that the workload's folder builds on), so that a stray test
+ * LimitRange elsewhere in a repository never silences findings in every other project.
  */
-export function limitRangeDefaults(index: WorkspaceIndexView | undefined, namespace: string | undefined): LimitRangeDefaults[] {
+export function limitRangeDefaults(index: WorkspaceIndexView | undefined, target: LimitRangeTarget): LimitRangeDefaults[] {
   if (!index) return [];
   const result: LimitRangeDefaults[] = [];
   for (const entry of index.ofKind('LimitRange')) {
-    const other = entry.object.namespace;
-    if (namespace !== undefined && other !== undefined && namespace !== other) continue;
+    if (!applies(entry, target)) continue;
     const defaults: LimitRangeDefaults = { name: entry.object.name ?? '(unnamed)', requests: new Set(), limits: new Set() };
     for (const item of getSeq(asMap(getNode(entry.object.root, 'spec')), 'limits')?.items ?? []) {
       const limit = asMap(item);
@@ -37,11 +52,19 @@ export function limitRangeDefaults(index: WorkspaceIndexView | undefined, namesp
   return result;
 }
 
+function applies(limitRange: IndexedObject, target: LimitRangeTarget): boolean {
+  const other = limitRange.object.namespace;
+  if (target.namespace !== undefined && other !== undefined) return target.namespace === other;
+  if (target.uri === undefined) return false;
+  const folder = limitRange.uri.slice(0, limitRange.uri.lastIndexOf('/') + 1);
+  return target.uri.startsWith(folder);
+}
+
 function keysOf(map: ReturnType<typeof getMap>): string[] {
   return (map?.items ?? []).map((item) => scalarString(item.key)).filter((key): key is string => key !== undefined);
 }
 
 /** The first LimitRange that supplies a default for `resource` in `section`, if any. */
-export function defaultingLimitRange(index: WorkspaceIndexView | undefined, namespace: string | undefined, section: 'requests' | 'limits', resource: string): string | undefined {
-  return limitRangeDefaults(index, namespace).find((d) => d[section].has(resource))?.name;
+export function defaultingLimitRange(index: WorkspaceIndexView | undefined, target: LimitRangeTarget, section: 'requests' | 'limits', resource: string): string | undefined {
+  return limitRangeDefaults(index, target).find((d) => d[section].has(resource))?.name;
 }

@@ -129,7 +129,7 @@ spec:
             ? containers.filter((c) => c.role !== 'initContainer' && c.name !== undefined && c.name === metric.container)
             : containers.filter((c) => c.role === 'container');
           const missing = counted.filter((c) => getNode(c.requests, resource) === undefined && getNode(c.limits, resource) === undefined);
-          if (missing.length === 0 || defaultingLimitRange(index, target.object.namespace, 'requests', resource)) continue;
+          if (missing.length === 0 || defaultingLimitRange(index, { namespace: target.object.namespace, uri: target.uri }, 'requests', resource)) continue;
           const key = `${resource}/${missing.map((c) => c.name).join(',')}`;
           if (reported.has(key)) continue;
           reported.add(key);

@@ -1,6 +1,6 @@
 /** Reports containers without a memory limit. */
 import { defineRule } from '../types';
-import { defaultingLimitRange } from '../../k8s/limit-range';
+import { defaultingLimitRange, limitRangeTargetOf } from '../../k8s/limit-range';
 import { getNode } from '../../yaml/nodes';
 import { addResourcesFix } from './add-resources-fix';
 
@@ -27,7 +27,7 @@ export default defineRule({
       container(container) {
         if (getNode(container.limits, 'memory') !== undefined) return;
         // A LimitRange default limit fills the gap when the pod is admitted.
-        if (defaultingLimitRange(context.index, container.podSpec.object.namespace, 'limits', 'memory')) return;
+        if (defaultingLimitRange(context.index, limitRangeTargetOf(context.index, container.podSpec.object, context.document.text), 'limits', 'memory')) return;
         context.report({
           at: container.anchor,
           messageId: 'missing',

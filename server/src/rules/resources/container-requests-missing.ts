@@ -1,6 +1,6 @@
 /** Reports containers that do not request both CPU and memory. */
 import { defineRule } from '../types';
-import { defaultingLimitRange } from '../../k8s/limit-range';
+import { defaultingLimitRange, limitRangeTargetOf } from '../../k8s/limit-range';
 import { getNode } from '../../yaml/nodes';
 import { addResourcesFix } from './add-resources-fix';
 
@@ -25,14 +25,14 @@ export default defineRule({
   create(context) {
     return {
       container(container) {
-        const namespace = container.podSpec.object.namespace;
+        const target = limitRangeTargetOf(context.index, container.podSpec.object, context.document.text);
         // A request is effectively set when a limit is (the API copies the limit into the request)
         // or when a LimitRange in the namespace supplies a default.
         const missing = ['cpu', 'memory'].filter(
           (resource) =>
             getNode(container.requests, resource) === undefined &&
             getNode(container.limits, resource) === undefined &&
-            !defaultingLimitRange(context.index, namespace, 'requests', resource),
+            !defaultingLimitRange(context.index, target, 'requests', resource),
         );
         if (missing.length === 0) return;
         context.report({
