@@ -57,7 +57,52 @@ describe('incremental analysis', () => {
     assert.equal(findingsCache.misses, misses, 'served from the cache');
 
     index.update('file:///w/limits.yaml', 'apiVersion: v1\nkind: LimitRange\nmetadata:\n  name: defaults\nspec:\n  limits:\n    - type: Container\n      default:\n        memory: 512Mi\n');
+    const ruleRuns = findingsCache.ruleRuns;
     assert.equal(ids().includes('container-memory-limit-missing'), false, 'the LimitRange default now applies');
     assert.equal(findingsCache.misses, misses + 1);
+    // Only the rules that looked LimitRanges up run again: requests, memory limit and CPU limit.
+    assert.equal(findingsCache.ruleRuns - ruleRuns, 3, 'only the rules that depend on LimitRanges re-ran');
+  });
+
+  it('a Service re-runs its rules when pod labels change, not when anything else in a Deployment does', () => {
+    const serviceUri = 'file:///w/service.yaml';
+    const workloadUri = 'file:///w/web.yaml';
+    const service = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n';
+    const index = new WorkspaceIndex();
+    const findingsCache = new FindingsCache();
+    index.update(serviceUri, service);
+    const lintService = () => lintText(service, { uri: serviceUri, config, rules: RULES, findingsCache, index }).findings.map((f) => f.ruleId);
+    const workload = (image: string, app: string) => deployment(`- name: app\n  image: registry.example.com/app:${image}\n`).replace(/app: web/g, `app: ${app}`);
+
+    index.update(workloadUri, workload('1.0.0', 'web'));
+    assert.equal(lintService().includes('service-selects-no-pods'), false, "the Deployment's pods are selected");
+    const runs = findingsCache.ruleRuns;
+
+    const changed = index.update(workloadUri, workload('2.0.0', 'web'));
+    assert.equal(changed.has('@pod-selection'), false, 'an image change leaves the pod-selection facet alone');
+    assert.equal(lintService().includes('service-selects-no-pods'), false);
+    assert.equal(findingsCache.ruleRuns, runs, 'no rule of the Service ran again');
+
+    assert.ok(index.update(workloadUri, workload('2.0.0', 'api')).has('@pod-selection'), 'a label change is a pod-selection change');
+    assert.equal(lintService().includes('service-selects-no-pods'), true, 'now no pod carries app=web');
+    assert.ok(findingsCache.ruleRuns > runs);
+  });
+
+  it('keeps the index entries of unchanged documents and moves their offsets', () => {
+    const uri = 'file:///w/many.yaml';
+    const index = new WorkspaceIndex();
+    index.update(uri, manyDocuments(5));
+    const before = index.ofKind('Deployment');
+    const last = before.find((entry) => entry.object.name === 'web-4')!;
+    const offset = last.offset;
+    // Lengthen the first document: every later document moves, none of them changes.
+    const edited = manyDocuments(5).replace('app-0', 'app-0-longer');
+    const changed = index.update(uri, edited);
+    assert.deepEqual([...changed].filter((key) => key.startsWith('Deployment/')), ['Deployment/web-0']);
+    const after = index.ofKind('Deployment');
+    const moved = after.find((entry) => entry.object.name === 'web-4')!;
+    assert.equal(moved, last, 'the same entry');
+    assert.equal(moved.offset, offset + '-longer'.length);
+    assert.equal(edited.slice(moved.offset, moved.offset + moved.text.length), moved.text, 'the offset points at the document');
   });
 });

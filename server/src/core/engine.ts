@@ -16,7 +16,7 @@ import { isTemplateText } from '../yaml/template';
 import type { ResolvedConfig } from './config';
 import type { Finding, Fix, OffsetRange, Severity } from './finding';
 import { LineIndex } from './line-index';
-import type { DocumentFindings, FindingsCache } from './findings-cache';
+import { isFresh, type FindingsCache, type RuleFindings } from './findings-cache';
 import { recordingView } from '../index/recording-view';
 import { applySuppressions, IGNORE_ANNOTATION, parseIdList, type IgnoreScope } from './suppressions';
 
@@ -64,6 +64,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
   // Kustomize patches are partial objects: rules about something absent would be wrong there.
   const partial = options.uri !== undefined && options.index?.isPatch(options.uri) === true;
   const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined && !(partial && rule.meta.reportsAbsence));
+  const rulesKey = enabled.map((rule) => rule.meta.id).join(',');
 
   for (const placed of documents) {
     const object = toK8sObject(placed.parsed.doc);
@@ -87,7 +88,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       }
     }
     if (!object) continue;
-    const result = lintObject(object, placed.parsed, enabled, options, partial);
+    const result = lintObject(object, placed.parsed, enabled, rulesKey, options, partial);
     for (const finding of result.findings) findings.push(shiftFinding(finding, placed.offset));
     internalErrors.push(...result.internalErrors);
     for (const key of result.dependencies.keys()) dependencies.add(key);
@@ -99,31 +100,59 @@ export function lintText(text: string, options: LintOptions): LintResult {
   return { findings: kept, internalErrors, documents, objects, dependencies };
 }
 
-/** Runs the rules on one object, or reuses the findings cached for the same document text. */
-function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly Rule[], options: LintOptions, partial: boolean): DocumentFindings {
+/** What the rules found on one object. */
+interface ObjectFindings {
+  readonly findings: readonly Finding[];
+  readonly internalErrors: readonly string[];
+  readonly dependencies: ReadonlyMap<string, number>;
+}
+
+/**
+ * Runs the rules on one object. With a findings cache, each rule's result for the same document
+ * text is reused while the index keys it looked up are unchanged, so only the rules that depend on
+ * what changed run again. `rulesKey` names the set of `rules`.
+ */
+function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly Rule[], rulesKey: string, options: LintOptions, partial: boolean): ObjectFindings {
   const cache = options.findingsCache;
-  const key = cache ? `${configKeyOf(options.config)}|${partial}|${rules.map((r) => r.meta.id).join(',')}` : '';
-  const cached = cache?.get(parsed.text, key, options.index);
-  if (cached) return cached;
-  const recorded = options.index ? recordingView(options.index) : undefined;
+  const entry = cache?.entryFor(parsed.text, `${configKeyOf(options.config)}|${partial}`);
+  const combined = entry?.combined;
+  if (combined && combined.rulesKey === rulesKey && isFresh(combined, options.index)) return combined;
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
+  const dependencies = new Map<string, number>();
+  let cacheable = entry !== undefined;
+  let ran = false;
   for (const rule of rules) {
     if (rule.meta.id === YAML_SYNTAX_RULE) continue;
-    runRule(rule, object, parsed, { ...options, index: recorded?.view }, partial, findings, internalErrors);
+    let result = entry?.rules.get(rule.meta.id);
+    if (!result || !isFresh(result, options.index)) {
+      result = runRuleRecorded(rule, object, parsed, options, partial);
+      ran = true;
+      if (cache) cache.ruleRuns++;
+      // Edits in other objects carry absolute offsets that move when other documents do: never cache those.
+      const crossObject = result.findings.some((f) => f.fixes.some((fix) => fix.edits.some((edit) => edit.uri !== undefined)));
+      if (entry && !crossObject) entry.rules.set(rule.meta.id, result);
+      cacheable &&= !crossObject;
+    }
+    findings.push(...result.findings);
+    internalErrors.push(...result.internalErrors);
+    for (const [key, version] of result.dependencies) dependencies.set(key, version);
   }
+  const out = { findings, internalErrors, dependencies };
+  if (cache && ran) cache.misses++;
+  if (entry) entry.combined = cacheable ? { ...out, rulesKey } : undefined;
+  return out;
+}
+
+/** Runs one rule, recording the index keys it looks up. */
+function runRuleRecorded(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, partial: boolean): RuleFindings {
+  const recorded = rule.meta.needsIndex && options.index ? recordingView(options.index) : undefined;
+  const findings: Finding[] = [];
+  const internalErrors: string[] = [];
+  runRule(rule, object, parsed, { ...options, index: recorded?.view }, partial, findings, internalErrors);
   const dependencies = new Map<string, number>();
   for (const dependency of recorded?.dependencies ?? []) dependencies.set(dependency, options.index!.keyVersion(dependency));
-  const result = { findings, internalErrors, dependencies };
-  // Edits in other objects carry absolute offsets that move when other documents do: never cache those.
-  const crossObject = findings.some((f) => f.fixes.some((fix) => fix.edits.some((edit) => edit.uri !== undefined)));
-  if (cache && !crossObject) {
-    cache.misses++;
-    cache.set(parsed.text, key, result);
-  } else if (cache) {
-    cache.misses++;
-  }
-  return result;
+  return { findings, internalErrors, dependencies };
 }
 
 const CONFIG_KEYS = new WeakMap<ResolvedConfig, string>();

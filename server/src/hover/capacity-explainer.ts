@@ -11,7 +11,7 @@ import type { K8sObject } from '../k8s/objects';
 import { allowedDisruptions, isPdb, pdbViewOf } from '../k8s/pdb';
 import { QOS_MEANING, qosClassOf } from '../k8s/qos';
 import { formatBytes, formatCores, parseQuantity } from '../k8s/quantity';
-import { describeObject, podObjects, scaleOf } from '../k8s/relations';
+import { describeObject, podCandidates, scaleOf } from '../k8s/relations';
 import { containersOf, isLongLived, podSpecOf, podSpecPath, type ContainerView, type PodSpecView } from '../k8s/workloads';
 import { asMap, asSeq, getMap, getNode, scalarSource } from '../yaml/nodes';
 import type { FieldContext } from './hover';
@@ -109,8 +109,8 @@ export function pdbExplainer({ object, path, index }: FieldContext): string | un
   if (!isPdb(object) || (path[0] !== 'kind' && path[0] !== 'spec') || !index) return undefined;
   const pdb = pdbViewOf(object);
   const selects = pdb?.selects;
-  if (!pdb || !selects) return undefined;
-  const covered = podObjects(index).filter(({ entry, podSpec }) => entry.object.namespace === object.namespace && selects(podSpec.labels));
+  if (!pdb || !selects || !pdb.selector) return undefined;
+  const covered = podCandidates(index, pdb.selector).filter(({ entry, podSpec }) => entry.object.namespace === object.namespace && selects(podSpec.labels));
   const lines = [`**PodDisruptionBudget "${object.name ?? '(unnamed)'}"**`, ''];
   if (covered.length === 0) {
     lines.push('No pod template in the workspace matches its selector in this namespace.');

@@ -3,6 +3,7 @@
  * kind, `Kind/name` for a lookup). When a file changes, only documents whose recorded keys intersect
  * the changed keys need to be linted again.
  */
+import type { Facet } from './facets';
 import type { IndexedObject, WorkspaceIndexView } from './types';
 
 export function recordingView(index: WorkspaceIndexView): { view: WorkspaceIndexView; dependencies: Set<string> } {
@@ -15,6 +16,10 @@ export function recordingView(index: WorkspaceIndexView): { view: WorkspaceIndex
     ofKind(kind: string): readonly IndexedObject[] {
       dependencies.add(kind);
       return index.ofKind(kind);
+    },
+    ofFacet(facet: Facet): readonly IndexedObject[] {
+      dependencies.add(facet.key);
+      return index.ofFacet(facet);
     },
     isPatch: (uri: string) => index.isPatch(uri),
     keyVersion: (key: string) => index.keyVersion(key),

@@ -1,9 +1,13 @@
 /** The read-only view of the workspace index that cross-object rules receive. */
 import type { K8sObject } from '../k8s/objects';
+import type { Facet } from './facets';
 
 export interface IndexedObject {
   readonly uri: string;
-  /** Offset of the object's document chunk in its file; add it to node ranges to get file offsets. */
+  /**
+   * Offset of the object's document chunk in its file; add it to node ranges to get file offsets.
+   * The index moves it when documents before it change, so read it when it is needed, never keep it.
+   */
   readonly offset: number;
   /** The object's document text (the chunk its node ranges refer to). */
   readonly text: string;
@@ -18,6 +22,11 @@ export interface WorkspaceIndexView {
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[];
   /** Every indexed object of the given kind. */
   ofKind(kind: string): readonly IndexedObject[];
+  /**
+   * Every indexed object of the facet's kinds, for lookups that read only what the facet covers
+   * (see index/facets.ts): their findings then depend on the facet, not on whole kinds.
+   */
+  ofFacet(facet: Facet): readonly IndexedObject[];
   /** True for documents a kustomization.yaml lists as patches: partial objects, not whole ones. */
   isPatch(uri: string): boolean;
   /**

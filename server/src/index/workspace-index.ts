@@ -6,7 +6,9 @@
 import { toK8sObject } from '../k8s/objects';
 import { createParseCache, parseFile } from '../yaml/parse';
 import { isTemplateText } from '../yaml/template';
+import { FACETS, type Facet } from './facets';
 import { patchPathsOf } from './kustomize';
+import { namespacesMayMatch } from './scope';
 import type { IndexedObject, WorkspaceIndexView } from './types';
 
 interface FileEntry {
@@ -17,6 +19,9 @@ interface FileEntry {
 export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly files = new Map<string, FileEntry>();
   private readonly byKind = new Map<string, Map<string, IndexedObject[]>>();
+  /** `ofKind` answers, built on first use after a change to that kind (rules scan kinds per object they lint). */
+  private readonly kindLists = new Map<string, readonly IndexedObject[]>();
+  private readonly facetLists = new Map<string, { lists: readonly (readonly IndexedObject[])[]; objects: readonly IndexedObject[] }>();
   private readonly caches = new Map<string, ReturnType<typeof createParseCache>>();
   /** URIs of documents that a kustomization.yaml lists as patches (partial objects). */
   private readonly patches = new Set<string>();
@@ -30,18 +35,18 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   update(uri: string, text: string): Set<string> {
     const previous = this.files.get(uri);
     if (previous?.text === text) return new Set();
-    const objects = this.extract(uri, text);
-    this.removeObjects(previous);
+    const { objects, added, removed } = reuseUnchanged(previous?.objects ?? [], this.extract(uri, text));
+    this.removeObjects(removed);
     this.files.set(uri, { text, objects });
-    for (const entry of objects) this.add(entry);
+    for (const entry of added) this.add(entry);
     this.refreshPatches();
-    return this.bump(changedKeys(previous?.objects ?? [], objects));
+    return this.bump(changedKeys(removed, added));
   }
 
   remove(uri: string): Set<string> {
     const previous = this.files.get(uri);
     if (!previous) return new Set();
-    this.removeObjects(previous);
+    this.removeObjects(previous.objects);
     this.files.delete(uri);
     this.caches.delete(uri);
     this.refreshPatches();
@@ -67,8 +72,21 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 
   ofKind(kind: string): readonly IndexedObject[] {
-    const names = this.byKind.get(kind);
-    return names ? [...names.values()].flat() : [];
+    let list = this.kindLists.get(kind);
+    if (!list) {
+      const names = this.byKind.get(kind);
+      this.kindLists.set(kind, (list = names ? [...names.values()].flat() : []));
+    }
+    return list;
+  }
+
+  ofFacet(facet: Facet): readonly IndexedObject[] {
+    const lists = facet.kinds.map((kind) => this.ofKind(kind));
+    const kept = this.facetLists.get(facet.key);
+    if (kept && lists.every((list, i) => list === kept.lists[i])) return kept.objects;
+    const objects = lists.flat();
+    this.facetLists.set(facet.key, { lists, objects });
+    return objects;
   }
 
   isPatch(uri: string): boolean {
@@ -111,15 +129,17 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     if (!names) this.byKind.set(kind, (names = new Map()));
     const key = name ?? '';
     names.set(key, [...(names.get(key) ?? []), entry]);
+    this.kindLists.delete(kind);
   }
 
-  private removeObjects(file: FileEntry | undefined): void {
-    for (const entry of file?.objects ?? []) {
+  private removeObjects(entries: readonly IndexedObject[]): void {
+    for (const entry of entries) {
       const names = this.byKind.get(entry.object.kind);
       const key = entry.object.name ?? '';
       const remaining = (names?.get(key) ?? []).filter((other) => other !== entry);
       if (remaining.length > 0) names?.set(key, remaining);
       else names?.delete(key);
+      this.kindLists.delete(entry.object.kind);
     }
   }
 
@@ -140,25 +160,52 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 }
 
+
+type MovableObject = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
+
 /**
- * Two namespaces may name the same place when they are equal or when either is unset: an object
- * without `metadata.namespace` lands wherever it is applied.
+ * Matches a file's new objects with its previous ones by document text. An unchanged document keeps
+ * its entry (with its offset moved, since documents before it may have grown or shrunk): kind
+ * lists and everything derived from them stay valid, so an edit to one document of a large file
+ * costs the index one removal and one addition instead of re-adding every object.
  */
-export function namespacesMayMatch(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
+function reuseUnchanged(previous: readonly IndexedObject[], next: readonly IndexedObject[]): { objects: IndexedObject[]; added: IndexedObject[]; removed: IndexedObject[] } {
+  const pool = new Map<string, IndexedObject[]>();
+  for (const entry of previous) {
+    const same = pool.get(entry.text);
+    if (same) same.push(entry);
+    else pool.set(entry.text, [entry]);
+  }
+  const added: IndexedObject[] = [];
+  const objects = next.map((entry) => {
+    const kept = pool.get(entry.text)?.shift();
+    if (!kept) {
+      added.push(entry);
+      return entry;
+    }
+    (kept as MovableObject).offset = entry.offset;
+    return kept;
+  });
+  const removed = [...pool.values()].flat();
+  return { objects, added, removed };
 }
 
-/** Keys of objects that differ between two versions of a file, compared by their document text. */
-function changedKeys(before: readonly IndexedObject[], after: readonly IndexedObject[]): Set<string> {
-  const fingerprint = (e: IndexedObject) => `${e.object.kind}/${e.object.name ?? ''}\u0000${e.text}`;
-  const beforeSet = new Set(before.map(fingerprint));
-  const afterSet = new Set(after.map(fingerprint));
+/**
+ * Keys of the objects that were added or removed: `Kind` and `Kind/name` for each, and the key of
+ * every facet whose fingerprints differ between the removed and the added objects.
+ */
+function changedKeys(removed: readonly IndexedObject[], added: readonly IndexedObject[]): Set<string> {
   const keys = new Set<string>();
-  for (const entry of [...before, ...after]) {
-    const print = fingerprint(entry);
-    if (beforeSet.has(print) && afterSet.has(print)) continue;
+  for (const entry of [...removed, ...added]) {
     keys.add(entry.object.kind);
     keys.add(`${entry.object.kind}/${entry.object.name ?? ''}`);
+  }
+  for (const facet of FACETS) {
+    const prints = (entries: readonly IndexedObject[]) =>
+      entries.filter((entry) => facet.kinds.includes(entry.object.kind)).map((entry) => facet.fingerprint(entry.object)).sort();
+    const before = prints(removed);
+    const after = prints(added);
+    if (before.length !== after.length || before.some((print, i) => print !== after[i])) keys.add(facet.key);
   }
   return keys;
 }

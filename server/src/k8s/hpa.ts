@@ -7,6 +7,7 @@
  */
 import type { Node, YAMLMap } from 'yaml';
 import { asMap, getMap, getNode, getSeq, scalarNumber, scalarSource, scalarString } from '../yaml/nodes';
+import { memoizeByObject } from '../core/memo';
 import type { K8sObject } from './objects';
 
 export type HpaVersion = 'v1' | 'v2beta1' | 'v2beta2' | 'v2';
@@ -103,7 +104,9 @@ export function isHpa(object: K8sObject): boolean {
   return object.kind === 'HorizontalPodAutoscaler' && object.group === 'autoscaling' && VERSIONS.has(versionOf(object));
 }
 
-export function hpaViewOf(object: K8sObject): HpaView | undefined {
+export const hpaViewOf: (object: K8sObject) => HpaView | undefined = memoizeByObject(readHpaView);
+
+function readHpaView(object: K8sObject): HpaView | undefined {
   if (!isHpa(object)) return undefined;
   const version = versionOf(object) as HpaVersion;
   const spec = getMap(object.root, 'spec');

@@ -1,5 +1,6 @@
 /** Recognises Kubernetes objects among parsed YAML documents. */
 import type { Document, Pair, Node, YAMLMap } from 'yaml';
+import { memoizeByObject } from '../core/memo';
 import { asMap, getMap, getNode, getPair, scalarString } from '../yaml/nodes';
 
 export interface K8sObject {
@@ -41,7 +42,10 @@ export function isNonClusterGroup(group: string): boolean {
 /** Core-group kinds that only exist in files (kubeconfig), not in the API. */
 const NON_CLUSTER_CORE_KINDS = new Set(['Config']);
 
-export function toK8sObject(doc: Document.Parsed): K8sObject | undefined {
+/** The object a parsed document holds, or undefined; one object per document, shared by the index and the linter. */
+export const toK8sObject: (doc: Document.Parsed) => K8sObject | undefined = memoizeByObject(readK8sObject);
+
+function readK8sObject(doc: Document.Parsed): K8sObject | undefined {
   // Alias bombs, alias cycles and absurd nesting (yaml/parse.ts): reported as YAML errors, never analysed.
   if (doc.errors.some((error) => error.code === 'RESOURCE_EXHAUSTION')) return undefined;
   const root = asMap(doc.contents);

@@ -1,13 +1,16 @@
 /** PodDisruptionBudgets: their selector and how many voluntary disruptions they allow. */
 import type { Node, Pair } from 'yaml';
 import { getMap, getNode, getPair, scalarNumber, scalarString } from '../yaml/nodes';
+import { memoizeByObject } from '../core/memo';
 import type { K8sObject } from './objects';
-import { matches, parseLabelSelector } from './selectors';
+import { matches, parseLabelSelector, type LabelSelector } from './selectors';
 
 export interface PdbView {
   readonly object: K8sObject;
   /** The `selector` pair, where findings about the selection are placed. */
   readonly selectorPair: Pair<Node, Node | null> | undefined;
+  /** The parsed selector, for narrowing the pods to test; `selects` decides. */
+  readonly selector: LabelSelector | undefined;
   /** Whether the budget covers pods with these labels; undefined when the selector cannot be read. */
   readonly selects: ((labels: Readonly<Record<string, string>>) => boolean) | undefined;
   readonly minAvailable: Budget | undefined;
@@ -26,7 +29,9 @@ export function isPdb(object: K8sObject): boolean {
   return object.kind === 'PodDisruptionBudget' && object.group === 'policy';
 }
 
-export function pdbViewOf(object: K8sObject): PdbView | undefined {
+export const pdbViewOf: (object: K8sObject) => PdbView | undefined = memoizeByObject(readPdbView);
+
+function readPdbView(object: K8sObject): PdbView | undefined {
   if (!isPdb(object)) return undefined;
   const spec = getMap(object.root, 'spec');
   const selectorPair = getPair(spec, 'selector');
@@ -34,7 +39,7 @@ export function pdbViewOf(object: K8sObject): PdbView | undefined {
   // An empty selector selects every pod of the namespace in policy/v1, and none in v1beta1.
   const v1beta1 = object.apiVersion === 'policy/v1beta1';
   const selects = selector && (!selector.empty || !v1beta1) ? (labels: Readonly<Record<string, string>>) => matches(selector, labels) : selector ? () => false : undefined;
-  return { object, selectorPair, selects, minAvailable: budgetOf(getNode(spec, 'minAvailable')), maxUnavailable: budgetOf(getNode(spec, 'maxUnavailable')) };
+  return { object, selectorPair, selector, selects, minAvailable: budgetOf(getNode(spec, 'minAvailable')), maxUnavailable: budgetOf(getNode(spec, 'maxUnavailable')) };
 }
 
 function budgetOf(node: Node | undefined): Budget | undefined {

@@ -18,11 +18,15 @@
  *   namespace that could match, that is clearly meant (see service-selects-no-pods).
  */
 import type { IndexedObject, WorkspaceIndexView } from '../index/types';
-import { namespacesMayMatch } from '../index/workspace-index';
+import { folderOf, namespacesMayMatch } from '../index/scope';
 import { isMap, type Node } from 'yaml';
-import { getMap, getNode, scalarNumber } from '../yaml/nodes';
+import { getMap, getNode } from '../yaml/nodes';
+import { memoizeByObject } from '../core/memo';
+import { POD_SELECTION, SERVICE_SELECTION } from '../index/facets';
 import { hpaViewOf, type HpaMetric, type HpaView } from './hpa';
 import type { K8sObject } from './objects';
+import { matches, type LabelSelector } from './selectors';
+import { serviceSelector } from './services';
 import { podSpecOf, type PodSpecView } from './workloads';
 
 /** Anything with a place in the workspace: an indexed object. */
@@ -31,15 +35,10 @@ export interface Placed {
   readonly object: K8sObject;
 }
 
-/** Kinds that carry a pod template (or are a pod). */
-export const POD_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'];
+import { replicasOf } from './workloads';
+export { POD_KINDS, REPLICATED_KINDS, replicasOf } from './workloads';
 
-/** Kinds with a `spec.replicas` that an autoscaler can drive through the scale subresource. */
-export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
-
-export function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/') + 1);
-}
+export { folderOf };
 
 /**
  * The index entry of the object being linted: same kind and name, same document text. Undefined
@@ -69,27 +68,79 @@ export function sameEntry(a: IndexedObject, b: IndexedObject): boolean {
   return a.uri === b.uri && a.offset === b.offset;
 }
 
-/** Every indexed object with a pod spec. */
-export function podObjects(index: WorkspaceIndexView): { entry: IndexedObject; podSpec: PodSpecView }[] {
-  return POD_KINDS.flatMap((kind) =>
-    index.ofKind(kind).flatMap((entry) => {
-      const podSpec = podSpecOf(entry.object);
-      return podSpec ? [{ entry, podSpec }] : [];
-    }),
-  );
+export interface PodObject {
+  readonly entry: IndexedObject;
+  readonly podSpec: PodSpecView;
 }
 
 /**
- * The replica count a workload asks for: `spec.replicas`, 1 when not written; 1 for a bare Pod.
- * Undefined for kinds whose pod count is not a number in the manifest (DaemonSet, Job, CronJob) and
- * for a `replicas` that is not a plain number.
+ * The objects of one `ofKind` list that have a pod spec. The index keeps a kind's list until an
+ * object of that kind changes, so the list itself is the memo key.
  */
-export function replicasOf(object: K8sObject): number | undefined {
-  if (object.kind === 'Pod') return 1;
-  if (!REPLICATED_KINDS.has(object.kind)) return undefined;
-  const node = getNode(getMap(object.root, 'spec'), 'replicas');
-  if (node === undefined) return 1;
-  return scalarNumber(node);
+const podsOfList = memoizeByObject((entries: readonly IndexedObject[]): readonly PodObject[] =>
+  entries.flatMap((entry) => {
+    const podSpec = podSpecOf(entry.object);
+    return podSpec ? [{ entry, podSpec }] : [];
+  }),
+);
+
+/**
+ * Every indexed object with a pod spec (the same array while no object of a pod kind changes).
+ * The lookup depends on the pod-selection facet only: read nothing of these objects beyond their
+ * identity, namespace, file, template labels and replicas (index/facets.ts), or look them up by
+ * name too.
+ */
+export function podObjects(index: WorkspaceIndexView): readonly PodObject[] {
+  return podsOfList(index.ofFacet(POD_SELECTION));
+}
+
+interface PodLabelIndex {
+  /** Pods by `key=value` of their template labels. */
+  readonly byPair: ReadonlyMap<string, readonly PodObject[]>;
+  /** Pods by label key. */
+  readonly byKey: ReadonlyMap<string, readonly PodObject[]>;
+}
+
+const labelIndexOf = memoizeByObject((pods: readonly PodObject[]): PodLabelIndex => {
+  const byPair = new Map<string, PodObject[]>();
+  const byKey = new Map<string, PodObject[]>();
+  const add = (map: Map<string, PodObject[]>, key: string, pod: PodObject) => {
+    const list = map.get(key);
+    if (list) list.push(pod);
+    else map.set(key, [pod]);
+  };
+  for (const pod of pods) {
+    for (const [key, value] of Object.entries(pod.podSpec.labels)) {
+      add(byPair, `${key}=${value}`, pod);
+      add(byKey, key, pod);
+    }
+  }
+  return { byPair, byKey };
+});
+
+/**
+ * The pod objects that `selector` may select: every one it selects, and perhaps others, so callers
+ * still test each candidate. A Service or PDB selector names a label or two, and a large
+ * workspace holds hundreds of pod templates; narrowing through an inverted label index keeps each
+ * lookup proportional to the pods that share a label rather than to all pods.
+ */
+export function podCandidates(index: WorkspaceIndexView, selector: LabelSelector): readonly PodObject[] {
+  const pods = podObjects(index);
+  const { byPair, byKey } = labelIndexOf(pods);
+  let best: readonly PodObject[] = pods;
+  for (const requirement of selector.requirements) {
+    let narrowed: readonly PodObject[] | undefined;
+    if (requirement.operator === 'In') {
+      const lists = requirement.values.map((value) => byPair.get(`${requirement.key}=${value}`) ?? []);
+      // Several values: keep the pods' order, which messages and hovers list workloads in.
+      const union = lists.length === 1 ? undefined : new Set(lists.flat());
+      narrowed = union ? pods.filter((pod) => union.has(pod)) : lists[0];
+    } else if (requirement.operator === 'Exists') {
+      narrowed = byKey.get(requirement.key) ?? [];
+    }
+    if (narrowed && narrowed.length < best.length) best = narrowed;
+  }
+  return best;
 }
 
 /** HorizontalPodAutoscalers that certainly drive `workload` (same folder and namespace, matching ref). */
@@ -146,4 +197,26 @@ export function describeObject(object: K8sObject): string {
 export function metricResourceNameNode(metric: HpaMetric): Node | undefined {
   if (!isMap(metric.node)) return metric.node;
   return getNode(getMap(metric.node, metric.type === 'ContainerResource' ? 'containerResource' : 'resource'), 'name') ?? metric.node;
+}
+
+/**
+ * Services of the workspace that certainly select the pods of `podSpec`: in the same folder and the
+ * same namespace as its workload (see relations.ts, "together"), with a selector its template labels
+ * satisfy. The workload's own file is found through the index by its document text.
+ */
+export function selectingServices(podSpec: PodSpecView, index: WorkspaceIndexView | undefined, documentText: string): IndexedObject[] {
+  if (!index) return [];
+  const object = podSpec.object;
+  const self = index.find(object.kind, object.name ?? '', object.namespace).find((entry) => entry.text === documentText);
+  if (!self) return [];
+  return index.ofFacet(SERVICE_SELECTION).filter((entry) => {
+    if (folderOf(entry.uri) !== folderOf(self.uri) || entry.object.namespace !== object.namespace) return false;
+    const selector = serviceSelector(entry.object);
+    return selector !== undefined && matches(selector, podSpec.labels);
+  });
+}
+
+/** True when a Service in the workspace selects the pods of `podSpec` (see selectingServices). */
+export function isSelectedByService(podSpec: PodSpecView, index: WorkspaceIndexView | undefined, documentText: string): boolean {
+  return selectingServices(podSpec, index, documentText).length > 0;
 }

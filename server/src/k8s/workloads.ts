@@ -1,6 +1,7 @@
 /** Finds pod templates and their containers in workload objects, whatever the workload kind. */
 import type { Node, YAMLMap } from 'yaml';
-import { asMap, getMap, getNode, getSeq, scalarString } from '../yaml/nodes';
+import { asMap, getMap, getNode, getSeq, scalarNumber, scalarString } from '../yaml/nodes';
+import { memoizeByObject } from '../core/memo';
 import { stringMap, type K8sObject } from './objects';
 
 /** Where each kind keeps its pod spec, and which API groups define that kind. */
@@ -15,6 +16,25 @@ const POD_SPEC_PATHS: Record<string, { groups: readonly string[]; path: readonly
   Job: { groups: ['batch'], path: ['spec', 'template', 'spec'] },
   CronJob: { groups: ['batch'], path: ['spec', 'jobTemplate', 'spec', 'template', 'spec'] },
 };
+
+/** Kinds that carry a pod template (or are a pod). */
+export const POD_KINDS: readonly string[] = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'];
+
+/** Kinds with a `spec.replicas` that an autoscaler can drive through the scale subresource. */
+export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+
+/**
+ * The replica count a workload asks for: `spec.replicas`, 1 when not written; 1 for a bare Pod.
+ * Undefined for kinds whose pod count is not a number in the manifest (DaemonSet, Job, CronJob) and
+ * for a `replicas` that is not a plain number.
+ */
+export function replicasOf(object: K8sObject): number | undefined {
+  if (object.kind === 'Pod') return 1;
+  if (!REPLICATED_KINDS.has(object.kind)) return undefined;
+  const node = getNode(getMap(object.root, 'spec'), 'replicas');
+  if (node === undefined) return 1;
+  return scalarNumber(node);
+}
 
 /** Kinds whose pods run until stopped, as opposed to run-to-completion Jobs. */
 export const LONG_RUNNING_KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
@@ -51,7 +71,9 @@ export function podSpecPath(object: K8sObject): readonly string[] | undefined {
   return entry && entry.groups.includes(object.group) ? entry.path : undefined;
 }
 
-export function podSpecOf(object: K8sObject): PodSpecView | undefined {
+export const podSpecOf: (object: K8sObject) => PodSpecView | undefined = memoizeByObject(readPodSpec);
+
+function readPodSpec(object: K8sObject): PodSpecView | undefined {
   const entry = POD_SPEC_PATHS[object.kind];
   if (!entry || !entry.groups.includes(object.group)) return undefined;
   let node: Node | undefined = object.root;
@@ -65,7 +87,10 @@ export function podSpecOf(object: K8sObject): PodSpecView | undefined {
   return { object, spec, labels };
 }
 
-export function containersOf(podSpec: PodSpecView): ContainerView[] {
+/** The pod's containers, init containers and sidecars, in file order (init containers first). */
+export const containersOf: (podSpec: PodSpecView) => readonly ContainerView[] = memoizeByObject(readContainers);
+
+function readContainers(podSpec: PodSpecView): ContainerView[] {
   const result: ContainerView[] = [];
   for (const [key, role] of [['initContainers', 'initContainer'], ['containers', 'container']] as const) {
     const list = getSeq(podSpec.spec, key);

@@ -29,6 +29,11 @@ export interface PlacedDocument {
 export interface ParseCache {
   get(text: string): ParsedDocument | undefined;
   set(text: string, parsed: ParsedDocument): void;
+  /**
+   * The last whole file parsed through this cache. The server's index and linter both parse each
+   * new text of a file; the second call then costs nothing, not even the split.
+   */
+  lastFile?: { readonly text: string; readonly documents: readonly PlacedDocument[] };
 }
 
 /** Counts real parses; tests use it to prove incrementality by behaviour rather than timing. */
@@ -167,8 +172,9 @@ function checkLimits(doc: Document.Parsed): void {
   }
 }
 
-export function parseFile(text: string, cache?: ParseCache): PlacedDocument[] {
-  return splitDocuments(text).map((chunk) => {
+export function parseFile(text: string, cache?: ParseCache): readonly PlacedDocument[] {
+  if (cache?.lastFile?.text === text) return cache.lastFile.documents;
+  const documents = splitDocuments(text).map((chunk) => {
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
       parsed = parseChunk(chunk.text);
@@ -176,6 +182,8 @@ export function parseFile(text: string, cache?: ParseCache): PlacedDocument[] {
     }
     return { offset: chunk.offset, parsed };
   });
+  if (cache) cache.lastFile = { text, documents };
+  return documents;
 }
 
 /** A bounded map-backed cache; entries not used by the latest parse of a file are dropped by the caller. */

@@ -1,7 +1,7 @@
 /** Reports PodDisruptionBudgets that allow no voluntary disruption at all. */
 import { defineRule } from '../types';
 import { isPdb, pdbViewOf } from '../../k8s/pdb';
-import { describeObject, listOf, podObjects, scaleOf, selfEntry, together } from '../../k8s/relations';
+import { describeObject, listOf, podCandidates, scaleOf, selfEntry, together } from '../../k8s/relations';
 
 export default defineRule({
   meta: {
@@ -96,10 +96,11 @@ spec:
         }
         const index = context.index;
         const selects = pdb?.selects;
-        if (!index || !selects) return;
+        const selector = pdb?.selector;
+        if (!index || !selects || !selector) return;
         const self = selfEntry(index, object, context.document.text);
         if (!self) return;
-        const selected = podObjects(index).filter(({ entry, podSpec }) => together(entry, self) && selects(podSpec.labels));
+        const selected = podCandidates(index, selector).filter(({ entry, podSpec }) => together(entry, self) && selects(podSpec.labels));
         if (selected.length === 0) return;
         let pods = 0;
         for (const { entry } of selected) {

@@ -1,7 +1,7 @@
 /** Reports PodDisruptionBudgets that cover pods another PodDisruptionBudget covers too. */
 import { defineRule } from '../types';
 import { isPdb, pdbViewOf } from '../../k8s/pdb';
-import { describeObject, listOf, nameList, podObjects, sameEntry, selfEntry, together } from '../../k8s/relations';
+import { describeObject, listOf, nameList, podCandidates, sameEntry, selfEntry, together } from '../../k8s/relations';
 
 export default defineRule({
   meta: {
@@ -91,7 +91,8 @@ spec:
         const index = context.index;
         const pdb = isPdb(object) ? pdbViewOf(object) : undefined;
         const selects = pdb?.selects;
-        if (!index || !pdb?.selectorPair || !selects) return;
+        const selector = pdb?.selector;
+        if (!index || !pdb?.selectorPair || !selects || !selector) return;
         const self = selfEntry(index, object, context.document.text);
         if (!self) return;
         const others = index.ofKind('PodDisruptionBudget').flatMap((entry) => {
@@ -101,7 +102,7 @@ spec:
         if (others.length === 0) return;
         const overlapping = new Set<string>();
         const workloads: string[] = [];
-        for (const { entry, podSpec } of podObjects(index)) {
+        for (const { entry, podSpec } of podCandidates(index, selector)) {
           if (!together(entry, self) || !selects(podSpec.labels)) continue;
           const also = others.filter((other) => other.selects(podSpec.labels));
           if (also.length === 0) continue;

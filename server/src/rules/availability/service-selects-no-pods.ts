@@ -1,7 +1,7 @@
 /** Reports Services whose selector matches no pod template in the workspace. */
 import { defineRule } from '../types';
-import { namespacesMayMatch } from '../../index/workspace-index';
-import { describeObject, inFolderScope, podObjects, selfEntry } from '../../k8s/relations';
+import { namespacesMayMatch } from '../../index/scope';
+import { describeObject, inFolderScope, podCandidates, podObjects, selfEntry, type PodObject } from '../../k8s/relations';
 import { formatRequirement, matches, unmetRequirements } from '../../k8s/selectors';
 import { serviceSelector } from '../../k8s/services';
 import { getMap, getPair } from '../../yaml/nodes';
@@ -90,8 +90,9 @@ spec:
         const selector = serviceSelector(object);
         const pair = getPair(getMap(object.root, 'spec'), 'selector');
         if (!index || !selector || !pair) return;
-        const pods = podObjects(index).filter(({ entry }) => namespacesMayMatch(entry.object.namespace, object.namespace));
-        if (pods.some(({ podSpec }) => matches(selector, podSpec.labels))) return;
+        const inNamespace = ({ entry }: PodObject) => namespacesMayMatch(entry.object.namespace, object.namespace);
+        if (podCandidates(index, selector).some((pod) => inNamespace(pod) && matches(selector, pod.podSpec.labels))) return;
+        const pods = podObjects(index).filter(inNamespace);
         const self = selfEntry(index, object, context.document.text);
         if (!self) return;
         // Evidence that the Service is meant for pods defined here: the same name, or some selected label.

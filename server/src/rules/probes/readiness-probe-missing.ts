@@ -2,7 +2,7 @@
 import { defineRule } from '../types';
 import { exposesTraffic, isLongRunningContainer } from '../../k8s/probes';
 import { nameList } from '../../k8s/relations';
-import { selectingServices } from '../../k8s/services';
+import { selectingServices } from '../../k8s/relations';
 import { isLongLived } from '../../k8s/workloads';
 import { getNode } from '../../yaml/nodes';
 
