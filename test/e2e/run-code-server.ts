@@ -450,6 +450,12 @@ async function main(): Promise<number> {
     console.log(`  ${mark} ${r.name}${r.ms !== undefined ? ` (${r.ms} ms)` : ''}`);
     if (r.error) console.log(r.error.replace(/^/gm, '        '));
   }
+  const metricsFile = `${resultsFile}.metrics.json`;
+  if (fs.existsSync(metricsFile)) {
+    const m = JSON.parse(fs.readFileSync(metricsFile, 'utf8')) as Record<string, number>;
+    const ms = (key: string) => (typeof m[key] === 'number' ? `${m[key]!.toFixed(1)} ms` : 'n/a');
+    console.log(`\n[e2e] metrics: activate() ${ms('activationMs')}; language server ready ${ms('serverReadyMs')} after activation began; file open → first diagnostic ${ms('openToFirstDiagnosticMs')}`);
+  }
   console.log('\nTimings');
   for (const [label, ms] of timings) console.log(`  ${label.padEnd(26)} ${(ms / 1000).toFixed(1)}s`);
   console.log(`  ${'total'.padEnd(26)} ${((Date.now() - t0) / 1000).toFixed(1)}s`);
