@@ -6,7 +6,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { globToRegExp, hasGlobMagic } from '../config-file/glob';
+import { compileGlob, hasGlobMagic } from '../config-file/glob';
 
 const YAML_FILE = /\.ya?ml$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
@@ -58,7 +58,7 @@ export async function expandGlob(glob: string, cwd: string): Promise<string[]> {
   const baseText = segments.slice(0, firstMagic).join('/');
   const base = path.resolve(cwd, baseText === '' && normalized.startsWith('/') ? '/' : baseText || '.');
   const rest = segments.slice(firstMagic);
-  const pattern = globToRegExp(rest.join('/'));
+  const pattern = compileGlob(rest.join('/'));
   const depth = rest.some((s) => s.includes('**')) ? Infinity : rest.length;
   const found: string[] = [];
   try {

@@ -3,24 +3,91 @@
  * `?` (one character but `/`). Everything else is literal. Paths are relative, with `/` separators.
  */
 
-/** Converts a glob to an anchored regular expression (linear: no nested quantifiers). */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
+/** A compiled glob; `test` takes a relative path with `/` separators (the same shape as RegExp#test). */
+export interface Glob {
+  test(path: string): boolean;
+}
+
+type Token =
+  | { kind: 'char'; char: string }
+  | { kind: 'one' } // ?
+  | { kind: 'star' } // * : any characters but '/'
+  | { kind: 'any' } // ** not followed by '/': any characters
+  | { kind: 'folders' }; // **/ : zero or more whole folders
+
+function tokenize(glob: string): Token[] {
+  const tokens: Token[] = [];
   for (let i = 0; i < glob.length; i++) {
     const char = glob[i]!;
     if (char === '*' && glob[i + 1] === '*') {
       i++;
       if (glob[i + 1] === '/') {
-        source += '(?:[^/]*/)*'; // `**/` matches zero or more whole folders
+        tokens.push({ kind: 'folders' });
         i++;
       } else {
-        source += '.*';
+        tokens.push({ kind: 'any' });
       }
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else if (char === '*') tokens.push({ kind: 'star' });
+    else if (char === '?') tokens.push({ kind: 'one' });
+    else tokens.push({ kind: 'char', char });
   }
-  return new RegExp(`^${source}$`);
+  return tokens;
+}
+
+/**
+ * Compiles a glob into a matcher that runs in O(glob length × path length) for any input. Globs
+ * come from config files in the workspace, so a regular expression (whose backtracking a glob like
+ * `**a**a**a**a**c` makes exponential) would let a file hang the server; instead the matcher walks
+ * the set of glob positions reachable after each character of the path.
+ *
+ * States: 2·i is "before token i"; 2·i+1 is "inside a folder name of the folders token (`**` then `/`) at token i".
+ */
+export function compileGlob(glob: string): Glob {
+  const tokens = tokenize(glob);
+  const accept = 2 * tokens.length;
+  const close = (states: Set<number>): Set<number> => {
+    // Tokens that may match nothing let the position move past them.
+    for (const state of states) {
+      if (state % 2 === 0 && state < accept && tokens[state / 2]!.kind !== 'char' && tokens[state / 2]!.kind !== 'one') states.add(state + 2);
+    }
+    return states;
+  };
+  return {
+    test(path: string): boolean {
+      let states = close(new Set([0]));
+      for (const char of path) {
+        const next = new Set<number>();
+        for (const state of states) {
+          if (state === accept) continue;
+          const token = tokens[Math.floor(state / 2)]!;
+          if (state % 2 === 1) {
+            next.add(char === '/' ? state - 1 : state); // a folder name ends at '/'
+            continue;
+          }
+          switch (token.kind) {
+            case 'char':
+              if (char === token.char) next.add(state + 2);
+              break;
+            case 'one':
+              if (char !== '/') next.add(state + 2);
+              break;
+            case 'star':
+              if (char !== '/') next.add(state);
+              break;
+            case 'any':
+              next.add(state);
+              break;
+            case 'folders':
+              next.add(char === '/' ? state : state + 1);
+              break;
+          }
+        }
+        if (next.size === 0) return false;
+        states = close(next);
+      }
+      return states.has(accept);
+    },
+  };
 }
 
 export function hasGlobMagic(text: string): boolean {
@@ -37,7 +104,7 @@ export function configGlobMatcher(globs: readonly string[]): (relativePath: stri
     let body = glob.replace(/^\.\//, '').replace(/\/+$/, '');
     if (body.startsWith('/')) body = body.slice(1);
     else if (!body.includes('/')) body = `**/${body}`;
-    return globToRegExp(body);
+    return compileGlob(body);
   });
   return (relativePath) => {
     if (patterns.length === 0) return false;

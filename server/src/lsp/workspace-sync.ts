@@ -6,6 +6,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileGlob } from '../config-file/glob';
 
 /** Folder names never worth scanning. */
 const SKIPPED = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out']);
@@ -26,7 +27,7 @@ export async function* scanFolder(folderUri: string, options: ScanOptions): Asyn
   } catch {
     return; // not a file: URI (a virtual workspace): nothing on disk to scan
   }
-  const excluded = options.exclude.map(globToRegExp);
+  const excluded = options.exclude.map(compileGlob);
   const isExcluded = (relative: string) => excluded.some((re) => re.test(relative));
   let count = 0;
   const queue = [root];
@@ -79,22 +80,3 @@ export async function readUri(uri: string, maxFileSize: number): Promise<string 
   }
 }
 
-/** Converts a glob to an anchored regular expression without backtracking hazards. */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  for (let i = 0; i < glob.length; i++) {
-    const char = glob[i]!;
-    if (char === '*' && glob[i + 1] === '*') {
-      i++;
-      if (glob[i + 1] === '/') {
-        source += '(?:.*/)?'; // `**/` matches zero or more whole folders
-        i++;
-      } else {
-        source += '.*';
-      }
-    } else if (char === '*') source += '[^/]*';
-    else if (char === '?') source += '[^/]';
-    else source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
-}
