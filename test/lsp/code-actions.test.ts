@@ -91,8 +91,9 @@ describe('code actions over JSON-RPC', () => {
     assert.equal(actions.length, 1);
     const fixed = apply(manifest, actions[0]!.edit!.changes![uri]!);
     const after = await lsp.change(uri, fixed);
-    const resourceFindings = (list: Diagnostic[]) => list.filter((d) => String(d.code).startsWith('container-'));
+    const resourceFindings = (list: Diagnostic[]) => list.filter((d) => String(d.code).startsWith('container-')).map((d) => String(d.code));
     assert.equal(resourceFindings(diagnostics).length, 3);
-    assert.deepEqual(resourceFindings(after), []);
+    // Requests and the memory limit are fixed; a CPU limit is a policy choice, never guessed by fix-all.
+    assert.deepEqual(resourceFindings(after), ['container-cpu-limit-missing']);
   });
 });

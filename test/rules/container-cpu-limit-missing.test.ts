@@ -13,7 +13,7 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
-      name: 'info by default; the fix adds one core, never below the request',
+      name: 'info by default; the suggestion adds one core, never below the request (a guessed CPU limit is never applied unasked)',
       code: deployment(`
         - name: app
           resources:
@@ -24,16 +24,19 @@ runRuleTests(rule, {
               memory: 1Gi
       `),
       errors: [{ messageId: 'missing', data: { container: 'app' }, severity: 'info' }],
-      output: deployment(`
-        - name: app
-          resources:
-            requests:
-              cpu: 1500m
-              memory: 1Gi
-            limits:
-              memory: 1Gi
-              cpu: 1500m
-      `),
+      suggestions: [{
+        title: 'Add resource limits, including a CPU limit',
+        output: deployment(`
+          - name: app
+            resources:
+              requests:
+                cpu: 1500m
+                memory: 1Gi
+              limits:
+                memory: 1Gi
+                cpu: 1500m
+        `),
+      }],
     },
     {
       name: 'severity follows settings; configured default CPU limit',

@@ -45,7 +45,10 @@ export function addResourcesFix(container: ContainerView, defaults: FixDefaults,
     }
   }
   if (edits.length === 0) return undefined;
-  return { title: withCpuLimit ? ADD_RESOURCES_WITH_CPU_TITLE : ADD_RESOURCES_TITLE, kind: 'safe', edits: mergeInsertions(edits) };
+  // CPU limits are a policy choice: a made-up one (the 1-core fallback) is only offered to a person,
+  // never applied by fix-all or --fix; a CPU limit the team configured is safe to apply.
+  const guessedCpuLimit = withCpuLimit && defaults.cpuLimit === '';
+  return { title: withCpuLimit ? ADD_RESOURCES_WITH_CPU_TITLE : ADD_RESOURCES_TITLE, kind: guessedCpuLimit ? 'suggestion' : 'safe', edits: mergeInsertions(edits) };
 }
 
 /** The fields to add: only those missing, with limits never below the container's own requests. */
