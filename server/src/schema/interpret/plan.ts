@@ -122,18 +122,18 @@ function isPlainSchema(value: unknown): value is Schema {
 }
 
 /** ajv's `hasRef` (compile/resolve.ts): any $ref-like key anywhere below, refs not followed. */
-function hasRef(schema: Schema, cache: WeakMap<object, boolean>): boolean {
+function hasRef(schema: object, cache: WeakMap<object, boolean>): boolean {
   const cached = cache.get(schema);
   if (cached !== undefined) return cached;
   let found = false;
+  // Lists are walked like objects (by index), as ajv's `sch.some(hasRef)` amounts to.
   for (const key in schema) {
-    if (key === '$ref' || key === '$recursiveRef' || key === '$recursiveAnchor' || key === '$dynamicRef' || key === '$dynamicAnchor') found = true;
-    const value = schema[key];
-    if (Array.isArray(value)) found ||= value.some((item) => item !== null && typeof item === 'object' && hasRef(item as Schema, cache));
-    else if (value !== null && typeof value === 'object') found ||= hasRef(value as Schema, cache);
+    const value = (schema as Record<string, unknown>)[key];
+    found = REF_KEYS.has(key) || (value !== null && typeof value === 'object' && hasRef(value, cache));
     if (found) break;
   }
   cache.set(schema, found);
   return found;
 }
 
+const REF_KEYS = new Set(['$ref', '$recursiveRef', '$recursiveAnchor', '$dynamicRef', '$dynamicAnchor']);

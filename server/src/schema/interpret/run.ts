@@ -11,7 +11,8 @@ export function run(plan: Plan, data: unknown, path: string, errors: Errors): vo
   if (plan.mode === 'valid') return;
   if (plan.mode === 'ref') return run(plan.ref as Plan, data, path, errors);
   if (plan.mode === 'false') {
-    errors.push({ instancePath: path, schemaPath: plan.at, keyword: 'false schema', params: {}, schema: false, parentSchema: false, data } as unknown as ErrorObject);
+    // ajv appends the keyword to the schema path here too: ".../false schema".
+    errors.push({ instancePath: path, schemaPath: `${plan.at}/false schema`, keyword: 'false schema', params: {}, schema: false, parentSchema: false, data } as unknown as ErrorObject);
     return;
   }
   const { strictNumbers } = plan;
