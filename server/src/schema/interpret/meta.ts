@@ -14,54 +14,84 @@ import { JSON_TYPES } from './ajv-rules';
 
 const equal = ajvEqual as unknown as (a: unknown, b: unknown) => boolean;
 
-const NUMBERS = new Set(['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum']);
-const COUNTS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties']);
-const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf']);
-const STRINGS = new Set(['title', 'description', 'pattern', 'format']);
-/** Keywords whose values ajv neither validates as schemas nor scans for ids. */
-const OPAQUE = new Set(['default', 'const']);
-/** Keywords of the meta-schema (or of ajv) that we do not vet; a schema using one goes to ajv. */
-const DECLINED = new Set([
-  'id', 'readOnly', 'writeOnly', 'examples', 'contentMediaType', 'contentEncoding', 'contentSchema', 'definitions', 'dependencies',
-  'patternProperties', 'propertyNames', 'if', 'then', 'else', 'contains', 'additionalItems', 'nullable', 'deprecated', 'discriminator',
-]);
-
 export function isVettedSchema(schema: unknown): boolean {
   if (typeof schema === 'boolean') return true;
   if (!isPlainObject(schema)) return false;
   for (const key of Object.keys(schema)) {
-    const value = schema[key];
-    // `$id`, `$ref`, `$schema`, `$async`, `$comment`, `$defs`, anchors: all change what ajv does.
-    if (key.startsWith('$') || key === '__proto__' || DECLINED.has(key)) return false;
-    if (!isVettedKeyword(key, value)) return false;
+    if (!isVettedKeyword(key, schema[key])) return false;
   }
   return true;
 }
 
+/** One switch rather than lookups in sets: this runs once per CRD, mostly before V8 has optimised it. */
 function isVettedKeyword(key: string, value: unknown): boolean {
-  if (NUMBERS.has(key)) return Number.isFinite(value);
-  if (COUNTS.has(key)) return Number.isInteger(value) && (value as number) >= 0;
-  if (STRINGS.has(key)) return typeof value === 'string';
-  if (SCHEMA_LISTS.has(key)) return Array.isArray(value) && value.length > 0 && value.every(isVettedSchema);
-  if (OPAQUE.has(key)) return true;
   switch (key) {
     case 'type':
       return isTypeName(value) || (Array.isArray(value) && value.length > 0 && value.every(isTypeName) && new Set(value).size === value.length);
-    case 'enum':
-      return Array.isArray(value) && value.length > 0 && allDistinct(value);
-    case 'required':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') && new Set(value).size === value.length;
-    case 'multipleOf':
-      return Number.isFinite(value) && (value as number) > 0;
-    case 'uniqueItems':
-      return typeof value === 'boolean';
+    case 'properties':
+      return isPlainObject(value) && Object.keys(value).every((name) => name !== '__proto__' && isVettedSchema(value[name]));
     case 'items':
     case 'additionalProperties':
     case 'not':
       return isVettedSchema(value);
-    case 'properties':
-      return isPlainObject(value) && Object.keys(value).every((name) => name !== '__proto__' && isVettedSchema(value[name]));
+    case 'required':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') && new Set(value).size === value.length;
+    case 'enum':
+      return Array.isArray(value) && value.length > 0 && allDistinct(value);
+    case 'allOf':
+    case 'anyOf':
+    case 'oneOf':
+      return Array.isArray(value) && value.length > 0 && value.every(isVettedSchema);
+    case 'maximum':
+    case 'minimum':
+    case 'exclusiveMaximum':
+    case 'exclusiveMinimum':
+      return Number.isFinite(value);
+    case 'maxLength':
+    case 'minLength':
+    case 'maxItems':
+    case 'minItems':
+    case 'maxProperties':
+    case 'minProperties':
+      return Number.isInteger(value) && (value as number) >= 0;
+    case 'multipleOf':
+      return Number.isFinite(value) && (value as number) > 0;
+    case 'uniqueItems':
+      return typeof value === 'boolean';
+    case 'title':
+    case 'description':
+    case 'pattern':
+    case 'format':
+      return typeof value === 'string';
+    // ajv neither validates these values as schemas nor scans them for ids.
+    case 'default':
+    case 'const':
+      return true;
+    // Keywords of the meta-schema (or of ajv) that we do not vet; a schema using one goes to ajv.
+    case 'id':
+    case 'readOnly':
+    case 'writeOnly':
+    case 'examples':
+    case 'contentMediaType':
+    case 'contentEncoding':
+    case 'contentSchema':
+    case 'definitions':
+    case 'dependencies':
+    case 'patternProperties':
+    case 'propertyNames':
+    case 'if':
+    case 'then':
+    case 'else':
+    case 'contains':
+    case 'additionalItems':
+    case 'nullable':
+    case 'deprecated':
+    case 'discriminator':
+    case '__proto__':
+      return false;
     default:
+      // `$id`, `$ref`, `$schema`, `$async`, `$comment`, `$defs`, anchors: all change what ajv does.
+      if (key.startsWith('$')) return false;
       // Unknown to the meta-schema, so not validated; but ajv scans object values for ids.
       return value === null || typeof value !== 'object' || !hasDollarKey(value);
   }
