@@ -12,21 +12,45 @@
  * - `x-kubernetes-int-or-string` becomes `type: [integer, string]`, `nullable` adds `null`;
  * - descriptions, formats, defaults and CEL rules are dropped (formats and CEL are not ours to
  *   judge, and a missed check is better than a false one), as are patterns JavaScript cannot read.
- * Compiled validators are cached by the CRD's text, so an edit to the CRD recompiles it.
+ * Validators are cached by the CRD's text, so an edit to the CRD rebuilds them.
+ *
+ * The rewritten schema runs on the schema interpreter (interpret/), which reports exactly what this
+ * non-strict ajv instance would, without ajv's code generation (~220 ms for the Prometheus CRD). A
+ * schema the interpreter does not implement, or whose validity against the draft-07 meta-schema it
+ * cannot vouch for (interpret/meta.ts), goes to ajv as before; `engine: 'ajv'` forces ajv (tests).
  */
 import Ajv from 'ajv';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
+import { isVettedSchema } from './interpret/meta';
+import { createBuilder } from './interpret/plan';
+import { run } from './interpret/run';
 import { mapErrors } from './map-errors';
 import { stripNulls } from './strip-nulls';
 import type { SchemaProblem } from './types';
+import type { SchemaEngine } from './kind-errors';
 
 type Schema = Record<string, unknown>;
+/** Validates one object: ajv-shaped errors, none when it is valid; undefined when it cannot tell. */
+type Validate = (data: unknown) => readonly ErrorObject[] | undefined;
+
+export interface CrdValidationOptions {
+  engine?: SchemaEngine;
+  /** Told (on every call) when the interpreter declined the schema and ajv validates instead. */
+  onFallback?: (reason: string) => void;
+}
+
+interface VersionEntry {
+  schema: Schema | undefined;
+  /** Per engine: the validator, null when the schema cannot be used (ajv would not compile it). */
+  validate: Map<SchemaEngine, Validate | null>;
+  fallback?: string;
+}
 
 interface CompiledCrd {
   group: string;
   kind: string;
-  /** Served versions by name, with their compiled validator (null when the schema did not compile). */
-  versions: Map<string, { schema: Schema | undefined; validate?: ValidateFunction | null }>;
+  /** Served versions by name. */
+  versions: Map<string, VersionEntry>;
 }
 
 const CACHE_LIMIT = 200;
@@ -51,22 +75,61 @@ export function crdIdentity(crd: unknown): { group: string; kind: string } | und
  * undefined when the CRD does not serve that version or its schema cannot be used. `key`
  * identifies the CRD's text for the cache; `crd` is called only on a cache miss.
  */
-export function validateWithCrd(key: string, crd: () => unknown, apiVersion: string, value: unknown): SchemaProblem[] | undefined {
+export function validateWithCrd(key: string, crd: () => unknown, apiVersion: string, value: unknown, options: CrdValidationOptions = {}): SchemaProblem[] | undefined {
+  const data = stripNulls(value);
+  const errors = crdErrors(key, crd, apiVersion, data, options);
+  if (!errors) return undefined;
+  return errors.length === 0 ? [] : mapErrors(topLevelErrors(errors), data);
+}
+
+/** The ajv-shaped errors behind validateWithCrd, of `data` with its nulls already stripped. */
+export function crdErrors(key: string, crd: () => unknown, apiVersion: string, data: unknown, options: CrdValidationOptions = {}): readonly ErrorObject[] | undefined {
   const compiled = compiledCrd(key, crd);
   if (!compiled || !apiVersion.startsWith(`${compiled.group}/`)) return undefined;
   const entry = compiled.versions.get(apiVersion.slice(compiled.group.length + 1));
   if (!entry?.schema) return undefined;
-  if (entry.validate === undefined) {
-    try {
-      entry.validate = crdAjv().compile(entry.schema);
-    } catch {
-      entry.validate = null; // a schema ajv cannot compile: no findings rather than wrong ones
-    }
+  const engine = options.engine ?? 'interpreter';
+  let validate = entry.validate.get(engine);
+  if (validate === undefined) {
+    validate = engine === 'ajv' ? viaAjv(entry.schema) : viaInterpreter(entry);
+    entry.validate.set(engine, validate);
   }
-  if (!entry.validate) return undefined;
-  const data = stripNulls(value);
-  if (entry.validate(data)) return [];
-  return mapErrors(topLevelErrors(entry.validate.errors ?? []), data);
+  const errors = validate?.(data);
+  if (engine !== 'ajv' && entry.fallback !== undefined) options.onFallback?.(entry.fallback);
+  return errors;
+}
+
+function viaAjv(schema: Schema): Validate | null {
+  try {
+    const compiled = crdAjv().compile(schema);
+    return (data) => (compiled(data) ? [] : compiled.errors ?? []);
+  } catch {
+    return null; // a schema ajv cannot compile: no findings rather than wrong ones
+  }
+}
+
+/** The interpreter with this ajv instance's semantics; ajv itself once the interpreter declines. */
+function viaInterpreter(entry: VersionEntry): Validate | null {
+  const schema = entry.schema as Schema;
+  const decline = (reason: string): Validate | null => {
+    entry.fallback = reason;
+    const fallback = viaAjv(schema);
+    entry.validate.set('interpreter', fallback);
+    return fallback;
+  };
+  // Whether ajv would refuse the whole schema must be known before any finding is reported.
+  if (!isVettedSchema(schema)) return decline('the schema is outside the vetted draft-07 subset (interpret/meta.ts)');
+  const plan = createBuilder({ strictNumbers: false, noOpRules: [], formats: undefined }).plan(schema, '#');
+  return (data) => {
+    const errors: ErrorObject[] = [];
+    try {
+      run(plan, data, '', errors);
+    } catch (error) {
+      const fallback = decline(error instanceof Error ? error.message : String(error));
+      return fallback ? fallback(data) : undefined;
+    }
+    return errors;
+  };
 }
 
 function compiledCrd(key: string, crd: () => unknown): CompiledCrd | undefined {
@@ -81,7 +144,7 @@ function compiledCrd(key: string, crd: () => unknown): CompiledCrd | undefined {
       const v = record(version);
       if (!v || typeof v.name !== 'string' || v.served === false) continue;
       const schema = record(record(v.schema)?.openAPIV3Schema);
-      compiled.versions.set(v.name, { schema: schema ? rewrite(schema, 'root') : undefined });
+      compiled.versions.set(v.name, { schema: schema ? rewrite(schema, 'root') : undefined, validate: new Map() });
     }
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
@@ -135,6 +198,7 @@ function rewriteAny(value: unknown): unknown {
  * each other ("missing a" and "missing b"); the combined error alone says what is true.
  */
 function topLevelErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  // The interpreter writes schemaPath exactly as ajv does, so this filter works for both.
   return errors.filter((error) => !/\/(?:anyOf|oneOf|not)\//.test(error.schemaPath));
 }
 

@@ -18,13 +18,17 @@ export function isDateTime(text: string): boolean {
   return DATE_TIME.test(text);
 }
 
+/** String formats of the bundled schemas. Shared by ajv and the schema interpreter (interpret/). */
+export const KUBERNETES_FORMATS: Readonly<Record<string, (text: string) => boolean>> = { quantity: isQuantity, byte: isBase64, 'date-time': isDateTime };
+
+/**
+ * Annotations only: the generator already expressed their meaning structurally (no
+ * `additionalProperties: false` under preserve-unknown-fields; `type: [integer, string]` for
+ * int-or-string), so there is nothing to check for them.
+ */
+export const ANNOTATION_KEYWORDS: readonly string[] = ['x-kubernetes-preserve-unknown-fields', 'x-kubernetes-int-or-string'];
+
 export function registerKubernetesVocabulary(ajv: Ajv): void {
-  ajv.addFormat('quantity', { type: 'string', validate: isQuantity });
-  ajv.addFormat('byte', { type: 'string', validate: isBase64 });
-  ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-  // Annotations only: the generator already expressed their meaning structurally (no
-  // `additionalProperties: false` under preserve-unknown-fields; `type: [integer, string]` for
-  // int-or-string), so ajv has nothing to check for them.
-  ajv.addKeyword({ keyword: 'x-kubernetes-preserve-unknown-fields', schemaType: 'boolean' });
-  ajv.addKeyword({ keyword: 'x-kubernetes-int-or-string', schemaType: 'boolean' });
+  for (const [name, validate] of Object.entries(KUBERNETES_FORMATS)) ajv.addFormat(name, { type: 'string', validate });
+  for (const keyword of ANNOTATION_KEYWORDS) ajv.addKeyword({ keyword, schemaType: 'boolean' });
 }

@@ -52,15 +52,30 @@ function problemsOf(context: RuleContext<MessageId>, object: K8sObject): SchemaP
   // Custom resources need a CRD; without one (or without a group) there is nothing to check against.
   const crd = builtIn || object.group === '' ? undefined : findCrd(context, object);
   if (!builtIn && !crd) return undefined;
+  const value = plainValue(object.doc);
+  if (value === FAILED) return undefined;
+  if (builtIn) return schemas?.validate(object.apiVersion, object.kind, value);
+  return crd && validateWithCrd(crd.text, () => plainValue(crd.doc), object.apiVersion, value);
+}
+
+const FAILED = Symbol('toJS failed');
+/**
+ * `doc.toJS()` once per parsed document: a CRD is converted when it is checked as an object and
+ * again when a custom resource needs its schema (for a large CRD, ~10 ms each). The validator and
+ * crd.ts never mutate the value.
+ */
+const plainValues = new WeakMap<K8sObject['doc'], unknown>();
+function plainValue(doc: K8sObject['doc']): unknown {
+  if (plainValues.has(doc)) return plainValues.get(doc);
   let value: unknown;
   try {
     // toJS expands aliases; a document that aliases its way to a huge value throws here.
-    value = object.doc.toJS({ maxAliasCount: 1000 });
+    value = doc.toJS({ maxAliasCount: 1000 });
   } catch {
-    return undefined;
+    value = FAILED;
   }
-  if (builtIn) return schemas?.validate(object.apiVersion, object.kind, value);
-  return crd && validateWithCrd(crd.text, () => crd.doc.toJS({ maxAliasCount: 1000 }), object.apiVersion, value);
+  plainValues.set(doc, value);
+  return value;
 }
 
 /** A v1 CRD for the object's group and kind, in the same file or elsewhere in the workspace. */
