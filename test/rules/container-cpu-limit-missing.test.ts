@@ -23,19 +23,23 @@ runRuleTests(rule, {
             limits:
               memory: 1Gi
       `),
-      errors: [{ messageId: 'missing', data: { container: 'app' }, severity: 'info' }],
-      suggestions: [{
-        title: 'Add resource limits, including a CPU limit',
-        output: deployment(`
-          - name: app
-            resources:
-              requests:
-                cpu: 1500m
-                memory: 1Gi
-              limits:
-                memory: 1Gi
-                cpu: 1500m
-        `),
+      errors: [{
+        messageId: 'missing',
+        data: { container: 'app' },
+        severity: 'info',
+        suggestions: [{
+          title: 'Add resource limits, including a CPU limit',
+          output: deployment(`
+            - name: app
+              resources:
+                requests:
+                  cpu: 1500m
+                  memory: 1Gi
+                limits:
+                  memory: 1Gi
+                  cpu: 1500m
+          `),
+        }],
       }],
     },
     {
