@@ -22,6 +22,7 @@ import { testSchemas } from '../support/rule-tester';
 import { startHarness } from '../support/lsp-harness';
 import { runCli } from '../support/cli';
 import { readText } from '../../server/src/cli/read-text';
+import { WorkspaceIndex } from '../../server/src/index/workspace-index';
 
 const HEAD = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hostile\n';
 const DEPLOYMENT = `apiVersion: apps/v1
@@ -322,3 +323,43 @@ describe('regular expressions under adversarial input', () => {
     assert.deepEqual(slow, []);
   });
 });
+
+describe('patterns from a workspace CRD', () => {
+  const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                code: { type: string, pattern: '^(a+)+$' }
+`;
+  const widget = (code: string) => `apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  code: "${code}"\n`;
+
+  it('a catastrophic pattern is matched in linear time, and its finding still comes', { timeout: 20_000 }, () => {
+    // With JavaScript's RegExp, ^(a+)+$ on 40 a's and a "!" takes longer than any test run.
+    const text = `${crd}---\n${widget(`${'a'.repeat(40)}!`)}`;
+    const bad = lintText(text, { config: DEFAULT_CONFIG, rules: RULES, schemas: testSchemas, index: indexOf(text) });
+    assert.equal(bad.findings.filter((f) => f.ruleId === 'schema-validation').length, 1, 'the value does not match the pattern');
+    const good = `${crd}---\n${widget('a'.repeat(40))}`;
+    assert.deepEqual(lintText(good, { config: DEFAULT_CONFIG, rules: RULES, schemas: testSchemas, index: indexOf(good) }).findings.filter((f) => f.ruleId === 'schema-validation'), []);
+  });
+});
+
+function indexOf(text: string): WorkspaceIndex {
+  const index = new WorkspaceIndex();
+  index.update('file:///w/widgets.yaml', text);
+  return index;
+}

@@ -28,6 +28,7 @@ import { mapErrors } from './map-errors';
 import { stripNulls } from './strip-nulls';
 import type { SchemaProblem } from './types';
 import type { SchemaEngine } from './kind-errors';
+import { linearRegExpEngine } from './linear-regexp';
 
 type Schema = Record<string, unknown>;
 /** Validates one object: ajv-shaped errors, none when it is valid; undefined when it cannot tell. */
@@ -58,7 +59,7 @@ const cache = new Map<string, CompiledCrd | null>();
 let ajv: Ajv | undefined;
 
 function crdAjv(): Ajv {
-  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, messages: false, validateFormats: false, logger: false, code: { optimize: false } });
+  ajv ??= new Ajv({ allErrors: true, strict: false, allowUnionTypes: true, verbose: true, messages: false, validateFormats: false, logger: false, code: { optimize: false, regExp: linearRegExpEngine } });
   return ajv;
 }
 

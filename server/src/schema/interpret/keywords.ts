@@ -7,6 +7,7 @@ import ajvEqual from 'ajv/dist/runtime/equal';
 import ucs2length from 'ajv/dist/runtime/ucs2length';
 import { escapeFragment, escapePointer, isAnyType, type GroupType } from './ajv-rules';
 import { keywordError, run } from './run';
+import { linearRegExpEngine } from '../linear-regexp';
 import { Unsupported, type Builder, type Check, type Schema } from './types';
 
 // ajv's own deep equality (fast-deep-equal), so enum, const and uniqueItems compare as ajv does.
@@ -74,12 +75,13 @@ export function keywordCheck(builder: Builder, schema: Schema, at: string, keywo
       return sizeCheck(keyword, value as number, error);
     case 'pattern': {
       fail(typeof value === 'string');
-      let regExp: RegExp;
       try {
-        regExp = new RegExp(value as string, 'u');
+        new RegExp(value as string, 'u');
       } catch {
         throw new Unsupported(`pattern at ${at} does not compile`);
       }
+      // Never JavaScript's backtracking RegExp on schema data: see linear-regexp.ts.
+      const regExp = linearRegExpEngine(value as string);
       return (data, path, errors) => void (regExp.test(data as string) || errors.push(error({ pattern: value }, data, path)));
     }
     case 'format':
