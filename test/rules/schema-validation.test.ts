@@ -111,6 +111,22 @@ const LIST = yaml`
 /** `code` with one token replaced: the expected output of a suggestion. */
 const fixed = (code: string, from: string, to: string) => code.replace(from, to);
 
+const NO_SELECTOR = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    template:
+      metadata:
+        labels:
+          app: web
+      spec:
+        containers:
+          - name: app
+            image: registry.example.com/app:1.4.2
+`;
+
 runRuleTests(rule, {
   valid: [
     { name: '60 documents: built-in kinds, CRDs and their custom resources', code: fixture('mixed-60.yaml') },
@@ -161,6 +177,17 @@ runRuleTests(rule, {
       spec:
         replicas: 4
     `, files: { 'kustomization.yaml': 'resources: [base.yaml]\npatches:\n  - path: case.yaml\n' } },
+    { name: 'strategic-merge-patch directives such as $patch are not unknown fields', code: yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: loadgenerator
+      $patch: delete
+    `, files: { 'kustomization.yaml': 'kind: Component\npatches:\n  - path: case.yaml\n' } },
+    { name: 'a workload may leave its selector to the commonLabels of the kustomization that lists it', code: NO_SELECTOR,
+      files: { 'kustomization.yaml': 'commonLabels:\n  app: web\nresources:\n  - case.yaml\n' } },
+    { name: 'commonLabels of an overlay reach the files of the base folder it lists', code: NO_SELECTOR.replace('name: web', 'name: web-base'),
+      files: { 'overlay/kustomization.yaml': 'resources:\n  - ../\nlabels:\n  - pairs: { app: web }\n    includeSelectors: true\n' } },
     { name: 'broken YAML is left to yaml-syntax', code: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports: [\n' },
     { name: 'removed apiVersions have no schema here (api-version-removed reports them)', code: yaml`
       apiVersion: extensions/v1beta1
@@ -182,6 +209,12 @@ runRuleTests(rule, {
     ` },
   ],
   invalid: [
+    {
+      name: 'a kustomization without selector labels does not supply the selector',
+      code: NO_SELECTOR.replace('name: web', 'name: web-plain'),
+      files: { 'kustomization.yaml': 'labels:\n  - pairs: { app: web }\nresources:\n  - case.yaml\n' },
+      errors: [{ messageId: 'missingField', data: { detail: 'Missing required field "selector".' }, text: 'spec' }],
+    },
     {
       name: 'the three findings of the issue, on their tokens, with the suggested names',
       code: ISSUE,

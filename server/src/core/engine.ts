@@ -61,9 +61,8 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const objects: PlacedObject[] = [];
   const objectOf = new Map<PlacedDocument, K8sObject>();
   const dependencies = new Set<string>();
-  // Kustomize patches are partial objects: rules about something absent would be wrong there.
-  const partial = options.uri !== undefined && options.index?.isPatch(options.uri) === true;
-  const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined && !(partial && rule.meta.reportsAbsence));
+  const facts = fileFactsOf(options);
+  const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined && !(facts.partial && rule.meta.reportsAbsence));
   const rulesKey = enabled.map((rule) => rule.meta.id).join(',');
 
   for (const placed of documents) {
@@ -88,7 +87,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       }
     }
     if (!object) continue;
-    const result = lintObject(object, placed.parsed, enabled, rulesKey, options, partial);
+    const result = lintObject(object, placed.parsed, enabled, rulesKey, options, facts);
     for (const finding of result.findings) findings.push(shiftFinding(finding, placed.offset));
     internalErrors.push(...result.internalErrors);
     for (const key of result.dependencies.keys()) dependencies.add(key);
@@ -98,6 +97,22 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const kept = applySuppressions(findings, text, scopes, (offset) => lines.lineOf(offset));
   kept.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, internalErrors, documents, objects, dependencies };
+}
+
+/** What Kustomize makes of the file, from the kustomization.yaml files in the index. */
+interface FileFacts {
+  /** A patch: a partial object, where rules about something absent would be wrong. */
+  readonly partial: boolean;
+  /** A resource that a kustomization adds selector labels to (commonLabels). */
+  readonly selectorLabelsFromKustomize: boolean;
+}
+
+function fileFactsOf(options: LintOptions): FileFacts {
+  const { uri, index } = options;
+  return {
+    partial: uri !== undefined && index?.isPatch(uri) === true,
+    selectorLabelsFromKustomize: uri !== undefined && index?.getsSelectorLabels(uri) === true,
+  };
 }
 
 /** What the rules found on one object. */
@@ -112,9 +127,9 @@ interface ObjectFindings {
  * text is reused while the index keys it looked up are unchanged, so only the rules that depend on
  * what changed run again. `rulesKey` names the set of `rules`.
  */
-function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly Rule[], rulesKey: string, options: LintOptions, partial: boolean): ObjectFindings {
+function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly Rule[], rulesKey: string, options: LintOptions, facts: FileFacts): ObjectFindings {
   const cache = options.findingsCache;
-  const entry = cache?.entryFor(parsed.text, `${configKeyOf(options.config)}|${partial}`);
+  const entry = cache?.entryFor(parsed.text, `${configKeyOf(options.config)}|${facts.partial}|${facts.selectorLabelsFromKustomize}`);
   const combined = entry?.combined;
   if (combined && combined.rulesKey === rulesKey && isFresh(combined, options.index)) return combined;
   const findings: Finding[] = [];
@@ -126,7 +141,7 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
     if (rule.meta.id === YAML_SYNTAX_RULE) continue;
     let result = entry?.rules.get(rule.meta.id);
     if (!result || !isFresh(result, options.index)) {
-      result = runRuleRecorded(rule, object, parsed, options, partial);
+      result = runRuleRecorded(rule, object, parsed, options, facts);
       ran = true;
       if (cache) cache.ruleRuns++;
       // Edits in other objects carry absolute offsets that move when other documents do: never cache those.
@@ -145,11 +160,11 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
 }
 
 /** Runs one rule, recording the index keys it looks up. */
-function runRuleRecorded(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, partial: boolean): RuleFindings {
+function runRuleRecorded(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, facts: FileFacts): RuleFindings {
   const recorded = rule.meta.needsIndex && options.index ? recordingView(options.index) : undefined;
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
-  runRule(rule, object, parsed, { ...options, index: recorded?.view }, partial, findings, internalErrors);
+  runRule(rule, object, parsed, { ...options, index: recorded?.view }, facts, findings, internalErrors);
   const dependencies = new Map<string, number>();
   for (const dependency of recorded?.dependencies ?? []) dependencies.set(dependency, options.index!.keyVersion(dependency));
   return { findings, internalErrors, dependencies };
@@ -185,7 +200,7 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | undef
 }
 
 /** Runs one rule on one object; findings are relative to the document chunk. */
-function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, partial: boolean, out: Finding[], errors: string[]): void {
+function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, facts: FileFacts, out: Finding[], errors: string[]): void {
   const severity = severityOf(rule, options.config);
   if (!severity) return;
   let fixer: YamlFixer | undefined;
@@ -197,7 +212,8 @@ function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options:
     get schemas() {
       return options.schemas?.();
     },
-    partial,
+    partial: facts.partial,
+    selectorLabelsFromKustomize: facts.selectorLabelsFromKustomize,
     report(report: Report<string>) {
       const range = rangeOf(report.at);
       if (!range) return;

@@ -1,4 +1,4 @@
-/** Reads the patch file paths that a kustomization.yaml lists; patched documents are partial objects. */
+/** Reads what a kustomization.yaml says about the files it lists: which are patches (partial objects), and which get selector labels. */
 import { parseDocument } from 'yaml';
 import { asMap, asSeq, getNode, scalarString } from '../yaml/nodes';
 
@@ -18,4 +18,21 @@ export function patchPathsOf(text: string): string[] {
     }
   }
   return paths;
+}
+
+/**
+ * The `resources` entries (files or folders) of a kustomization that adds labels to selectors:
+ * `commonLabels`, or a `labels` entry with `includeSelectors: true`. Kustomize writes those labels
+ * into `spec.selector` of every workload it builds, so a workload there may leave its selector out.
+ */
+export function selectorLabelledResourcesOf(text: string): string[] {
+  const root = asMap(parseDocument(text).contents);
+  if (!root) return [];
+  const common = asMap(getNode(root, 'commonLabels'));
+  const labelled = (asSeq(getNode(root, 'labels'))?.items ?? []).some((item) => {
+    const entry = asMap(item);
+    return getNode(entry, 'includeSelectors')?.toJSON() === true && (asMap(getNode(entry, 'pairs'))?.items.length ?? 0) > 0;
+  });
+  if (!labelled && (common?.items.length ?? 0) === 0) return [];
+  return (asSeq(getNode(root, 'resources'))?.items ?? []).map((item) => scalarString(item)).filter((path): path is string => path !== undefined && !path.includes('\n') && !/^[a-z]+:\/\//i.test(path));
 }

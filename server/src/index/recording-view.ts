@@ -22,6 +22,7 @@ export function recordingView(index: WorkspaceIndexView): { view: WorkspaceIndex
       return index.ofFacet(facet);
     },
     isPatch: (uri: string) => index.isPatch(uri),
+    getsSelectorLabels: (uri: string) => index.getsSelectorLabels(uri),
     keyVersion: (key: string) => index.keyVersion(key),
   };
   return { view, dependencies };

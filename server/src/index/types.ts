@@ -29,6 +29,8 @@ export interface WorkspaceIndexView {
   ofFacet(facet: Facet): readonly IndexedObject[];
   /** True for documents a kustomization.yaml lists as patches: partial objects, not whole ones. */
   isPatch(uri: string): boolean;
+  /** True for files that a kustomization adds selector labels to (commonLabels): their workloads may omit `spec.selector`. */
+  getsSelectorLabels(uri: string): boolean;
   /**
    * A counter that grows whenever the answer for a dependency key (`Kind` or `Kind/name`) may have
    * changed; cached findings stay valid while the counters of the keys they looked up stand still.

@@ -7,7 +7,7 @@ import { toK8sObject } from '../k8s/objects';
 import { createParseCache, parseFile } from '../yaml/parse';
 import { isTemplateText } from '../yaml/template';
 import { FACETS, type Facet } from './facets';
-import { patchPathsOf } from './kustomize';
+import { patchPathsOf, selectorLabelledResourcesOf } from './kustomize';
 import { namespacesMayMatch } from './scope';
 import type { IndexedObject, WorkspaceIndexView } from './types';
 
@@ -25,6 +25,8 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   private readonly caches = new Map<string, ReturnType<typeof createParseCache>>();
   /** URIs of documents that a kustomization.yaml lists as patches (partial objects). */
   private readonly patches = new Set<string>();
+  /** URIs of files, and folder URIs ending in `/`, that a kustomization adds selector labels to. */
+  private readonly selectorLabelled = new Set<string>();
   private readonly versions = new Map<string, number>();
   private patchVersion = 0;
 
@@ -93,6 +95,12 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     return this.patches.has(uri);
   }
 
+  getsSelectorLabels(uri: string): boolean {
+    if (this.selectorLabelled.has(uri)) return true;
+    for (const entry of this.selectorLabelled) if (entry.endsWith('/') && uri.startsWith(entry)) return true;
+    return false;
+  }
+
   keyVersion(key: string): number {
     // Whether a file is a patch can change with any kustomization.yaml, so it is part of every key.
     return (this.versions.get(key) ?? 0) + this.patchVersion;
@@ -144,19 +152,30 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 
   private refreshPatches(): void {
-    const before = [...this.patches].sort().join('\n');
+    const before = [...this.patches].sort().join('\n') + '\u0000' + [...this.selectorLabelled].sort().join('\n');
     this.patches.clear();
+    this.selectorLabelled.clear();
+    const resolve = (path: string, base: string): string | undefined => {
+      try {
+        return new URL(path, base).toString();
+      } catch {
+        return undefined; // a path that cannot be resolved against the kustomization's URI names no file we index
+      }
+    };
     for (const [uri, file] of this.files) {
       if (!/\/kustomization\.ya?ml$/i.test(uri)) continue;
       for (const patch of patchPathsOf(file.text)) {
-        try {
-          this.patches.add(new URL(patch, uri).toString());
-        } catch {
-          // A path that cannot be resolved against the kustomization's URI names no file we index.
-        }
+        const resolved = resolve(patch, uri);
+        if (resolved) this.patches.add(resolved);
+      }
+      for (const resource of selectorLabelledResourcesOf(file.text)) {
+        // A folder entry is a base with its own kustomization: everything under it gets the labels.
+        const resolved = resolve(/\.ya?ml$/i.test(resource) ? resource : `${resource.replace(/\/+$/, '')}/`, uri);
+        if (resolved) this.selectorLabelled.add(resolved);
       }
     }
-    if ([...this.patches].sort().join('\n') !== before) this.patchVersion++;
+    const after = [...this.patches].sort().join('\n') + '\u0000' + [...this.selectorLabelled].sort().join('\n');
+    if (after !== before) this.patchVersion++;
   }
 }
 

@@ -59,6 +59,8 @@ export interface RuleContext<M extends string = string> {
   readonly schemas: SchemaValidator | undefined;
   /** True for partial objects (Kustomize patches), where required fields may be absent on purpose. */
   readonly partial: boolean;
+  /** True when a kustomization adds labels to this file's selectors (commonLabels): a workload's `spec.selector` comes from the build. */
+  readonly selectorLabelsFromKustomize: boolean;
   report(report: Report<M>): void;
 }
 

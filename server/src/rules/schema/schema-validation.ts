@@ -54,8 +54,22 @@ function problemsOf(context: RuleContext<MessageId>, object: K8sObject): SchemaP
   if (!builtIn && !crd) return undefined;
   const value = plainValue(object.doc);
   if (value === FAILED) return undefined;
-  if (builtIn) return schemas?.validate(object.apiVersion, object.kind, value);
+  if (builtIn) return schemas?.validate(object.apiVersion, object.kind, context.selectorLabelsFromKustomize ? withKustomizeSelector(object, value) : value);
   return crd && validateWithCrd(crd.text, () => plainValue(crd.doc), object.apiVersion, value);
+}
+
+/** Workloads whose `spec.selector` the API requires, and Kustomize's commonLabels writes. */
+const SELECTOR_KINDS: ReadonlySet<string> = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']);
+
+/**
+ * The object as the kustomization builds it, as far as the schema can tell: commonLabels (or
+ * labels with includeSelectors) become `spec.selector.matchLabels`, so a base may leave the
+ * selector out. A shallow copy: the converted value is shared and never mutated.
+ */
+function withKustomizeSelector(object: K8sObject, value: unknown): unknown {
+  const spec = (value as { spec?: unknown } | null)?.spec;
+  if (!SELECTOR_KINDS.has(object.kind) || spec === null || typeof spec !== 'object' || Array.isArray(spec) || 'selector' in spec) return value;
+  return { ...(value as object), spec: { ...spec, selector: { matchLabels: {} } } };
 }
 
 const FAILED = Symbol('toJS failed');
@@ -94,6 +108,9 @@ function findCrd(context: RuleContext<MessageId>, object: K8sObject): { text: st
 function report(context: RuleContext<MessageId>, object: K8sObject, problem: SchemaProblem): void {
   // On a Kustomize patch, fields left out are left out on purpose.
   if (problem.target === 'parentKey' && context.partial) return;
+  // `$patch`, `$retainKeys`, `$setElementOrder/…`: strategic-merge-patch directives. A file that
+  // carries them is a patch for kubectl or Kustomize, whether or not its kustomization is in view.
+  if (problem.target === 'key' && String(problem.path[problem.path.length - 1]).startsWith('$')) return;
   if (problem.target === 'value' && isCoveredQuantity(object, problem.path)) return;
   const location = locateProblem(object, problem);
   if (!location) return;
