@@ -164,11 +164,12 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     };
     for (const [uri, file] of this.files) {
       if (!/\/kustomization\.ya?ml$/i.test(uri)) continue;
-      for (const patch of patchPathsOf(file.text)) {
+      const { patches, selectorLabelled } = kustomizationOf(file.text);
+      for (const patch of patches) {
         const resolved = resolve(patch, uri);
         if (resolved) this.patches.add(resolved);
       }
-      for (const resource of selectorLabelledResourcesOf(file.text)) {
+      for (const resource of selectorLabelled) {
         // A folder entry is a base with its own kustomization: everything under it gets the labels.
         const resolved = resolve(/\.ya?ml$/i.test(resource) ? resource : `${resource.replace(/\/+$/, '')}/`, uri);
         if (resolved) this.selectorLabelled.add(resolved);
@@ -179,6 +180,24 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 }
 
+
+/**
+ * What one kustomization.yaml text says, read once: every index update re-derives the patch set
+ * from all kustomizations, and parsing each of them every time cost a large workspace scan dearly.
+ */
+const kustomizationOf = memoizeByText((text: string) => ({ patches: patchPathsOf(text), selectorLabelled: selectorLabelledResourcesOf(text) }));
+
+function memoizeByText<V>(compute: (text: string) => V): (text: string) => V {
+  const memo = new Map<string, V>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      if (memo.size > 1000) memo.clear();
+      memo.set(text, (value = compute(text)));
+    }
+    return value;
+  };
+}
 
 type MovableObject = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
 
