@@ -159,15 +159,25 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
   return out;
 }
 
-/** Runs one rule, recording the index keys it looks up. */
+const NOTHING: readonly never[] = [];
+const NO_DEPENDENCIES: ReadonlyMap<string, number> = new Map();
+
+/**
+ * Runs one rule, recording the index keys it looks up. Most runs find nothing and look nothing up;
+ * they share empty results, since a large file makes tens of thousands of runs.
+ */
 function runRuleRecorded(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, facts: FileFacts): RuleFindings {
   const recorded = rule.meta.needsIndex && options.index ? recordingView(options.index) : undefined;
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
-  runRule(rule, object, parsed, { ...options, index: recorded?.view }, facts, findings, internalErrors);
-  const dependencies = new Map<string, number>();
-  for (const dependency of recorded?.dependencies ?? []) dependencies.set(dependency, options.index!.keyVersion(dependency));
-  return { findings, internalErrors, dependencies };
+  runRule(rule, object, parsed, options, recorded?.view, facts, findings, internalErrors);
+  let dependencies = NO_DEPENDENCIES;
+  if (recorded && recorded.dependencies.size > 0) {
+    const versions = new Map<string, number>();
+    for (const dependency of recorded.dependencies) versions.set(dependency, options.index!.keyVersion(dependency));
+    dependencies = versions;
+  }
+  return { findings: findings.length > 0 ? findings : NOTHING, internalErrors: internalErrors.length > 0 ? internalErrors : NOTHING, dependencies };
 }
 
 const CONFIG_KEYS = new WeakMap<ResolvedConfig, string>();
@@ -200,7 +210,7 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | undef
 }
 
 /** Runs one rule on one object; findings are relative to the document chunk. */
-function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, facts: FileFacts, out: Finding[], errors: string[]): void {
+function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, index: WorkspaceIndexView | undefined, facts: FileFacts, out: Finding[], errors: string[]): void {
   const severity = severityOf(rule, options.config);
   if (!severity) return;
   let fixer: YamlFixer | undefined;
@@ -208,7 +218,7 @@ function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options:
     document: parsed,
     defaults: options.config.defaults,
     kubernetesVersion: options.config.kubernetesVersion,
-    index: rule.meta.needsIndex ? options.index : undefined,
+    index: rule.meta.needsIndex ? index : undefined,
     get schemas() {
       return options.schemas?.();
     },

@@ -145,13 +145,27 @@ export function podCandidates(index: WorkspaceIndexView, selector: LabelSelector
 
 /** HorizontalPodAutoscalers that certainly drive `workload` (same folder and namespace, matching ref). */
 export function hpasFor(index: WorkspaceIndexView, workload: Placed): { entry: IndexedObject; hpa: HpaView }[] {
-  return index.ofKind('HorizontalPodAutoscaler').flatMap((entry) => {
-    const hpa = hpaViewOf(entry.object);
-    if (!hpa || !together(entry, workload)) return [];
-    const ref = hpa.scaleTargetRef;
-    return ref.kind === workload.object.kind && ref.name !== undefined && ref.name === workload.object.name ? [{ entry, hpa }] : [];
-  });
+  const targeting = hpasByTarget(index.ofKind('HorizontalPodAutoscaler')).get(`${workload.object.kind}/${workload.object.name ?? ''}`) ?? [];
+  return workload.object.name === undefined ? [] : targeting.filter(({ entry }) => together(entry, workload));
 }
+
+/**
+ * HPAs by the `Kind/name` their scaleTargetRef names, built once per HPA list (the index keeps a
+ * kind's list until an HPA changes): every workload asks which HPAs drive it.
+ */
+export const hpasByTarget = memoizeByObject((entries: readonly IndexedObject[]): ReadonlyMap<string, readonly { entry: IndexedObject; hpa: HpaView }[]> => {
+  const byTarget = new Map<string, { entry: IndexedObject; hpa: HpaView }[]>();
+  for (const entry of entries) {
+    const hpa = hpaViewOf(entry.object);
+    const { kind, name } = hpa?.scaleTargetRef ?? {};
+    if (!hpa || kind === undefined || name === undefined) continue;
+    const key = `${kind}/${name}`;
+    const list = byTarget.get(key);
+    if (list) list.push({ entry, hpa });
+    else byTarget.set(key, [{ entry, hpa }]);
+  }
+  return byTarget;
+});
 
 /** The fewest and most pods a workload runs: the HPA's range when one drives it, else its replicas. */
 export function scaleOf(index: WorkspaceIndexView, workload: Placed): { min: number; max: number; hpa?: string } | undefined {

@@ -1,7 +1,7 @@
 /** Reports HorizontalPodAutoscalers that share their target with another HorizontalPodAutoscaler. */
 import { defineRule } from '../types';
 import { hpaViewOf } from '../../k8s/hpa';
-import { nameList, sameEntry, selfEntry, together } from '../../k8s/relations';
+import { hpasByTarget, nameList, sameEntry, selfEntry, together } from '../../k8s/relations';
 import { getNode } from '../../yaml/nodes';
 
 export default defineRule({
@@ -84,11 +84,9 @@ spec:
         if (!index || !kind || !name || !nameNode) return;
         const self = selfEntry(index, object, context.document.text);
         if (!self) return;
-        const others = index.ofKind('HorizontalPodAutoscaler').filter((entry) => {
-          if (sameEntry(entry, self) || !together(entry, self)) return false;
-          const ref = hpaViewOf(entry.object)?.scaleTargetRef;
-          return ref?.kind === kind && ref.name === name;
-        });
+        const others = (hpasByTarget(index.ofKind('HorizontalPodAutoscaler')).get(`${kind}/${name}`) ?? [])
+          .map(({ entry }) => entry)
+          .filter((entry) => !sameEntry(entry, self) && together(entry, self));
         if (others.length === 0) return;
         context.report({ at: nameNode, messageId: 'multiple', data: { others: nameList(others.map((entry) => entry.object.name ?? '(unnamed)')), kind, name } });
       },
