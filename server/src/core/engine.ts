@@ -137,8 +137,11 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
   const dependencies = new Map<string, number>();
   let cacheable = entry !== undefined;
   let ran = false;
+  const hasPodSpec = podSpecOf(object) !== undefined;
   for (const rule of rules) {
     if (rule.meta.id === YAML_SYNTAX_RULE) continue;
+    // A rule that only visits pod specs and containers has nothing to do on a Service or a ConfigMap.
+    if (!hasPodSpec && !hooksOf(rule).object) continue;
     let result = entry?.rules.get(rule.meta.id);
     if (!result || !isFresh(result, options.index)) {
       result = runRuleRecorded(rule, object, parsed, options, facts);
@@ -157,6 +160,36 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
   if (cache && ran) cache.misses++;
   if (entry) entry.combined = cacheable ? { ...out, rulesKey } : undefined;
   return out;
+}
+
+/**
+ * Which hooks a rule's visitor has, read once from a visitor created with an inert context (rules
+ * keep no state outside the visitor they create, and creating one reports nothing).
+ */
+const HOOKS = new WeakMap<Rule, { readonly object: boolean }>();
+const INERT_CONTEXT: RuleContext = {
+  document: { text: '', doc: undefined as never, errors: [] },
+  defaults: { cpuRequest: '', memoryRequest: '', memoryLimit: '', cpuLimit: '' },
+  kubernetesVersion: '',
+  index: undefined,
+  schemas: undefined,
+  partial: false,
+  selectorLabelsFromKustomize: false,
+  report: () => undefined,
+};
+
+function hooksOf(rule: Rule): { readonly object: boolean } {
+  let hooks = HOOKS.get(rule);
+  if (!hooks) {
+    let object = true; // when in doubt, run the rule
+    try {
+      object = rule.create(INERT_CONTEXT).object !== undefined;
+    } catch {
+      // a rule whose create() needs a real document: always run it
+    }
+    HOOKS.set(rule, (hooks = { object }));
+  }
+  return hooks;
 }
 
 const NOTHING: readonly never[] = [];
