@@ -1,6 +1,6 @@
 /**
  * Robustness fuzzer: `npm run test:robustness -- <dirs…> [--seed N] [--cases N] [--timeout-ms N]
- * [--max-rss-mb N]`. Mutates every *.yaml / *.yml seed file under the given folders with a seeded
+ * [--max-rss-mb N]`; `--cases` counts edited documents (the first open of each session comes on top). Mutates every *.yaml / *.yml seed file under the given folders with a seeded
  * PRNG and sends the results to the real server (`node dist/server.js --stdio`) as a sequence of
  * edits, with hover and code-action requests in between. It asserts that every request is answered
  * within the bound, that every diagnostic and fix range lies inside the document, that nothing is
@@ -104,6 +104,8 @@ class Fuzzer {
   readonly failures: Failure[] = [];
   passed = 0;
   caseNumber = 0;
+  /** Cases that sent a changed text (every case but the first open of each session): `--cases` counts these. */
+  edited = 0;
   slowest = { ms: 0, what: '' };
   peakRss = 0;
   private readonly startedAt = Date.now();
@@ -132,15 +134,15 @@ class Fuzzer {
     await this.start();
     const perSeed = Math.max(1, Math.ceil(this.options.cases / Math.max(1, this.seeds.length)));
     for (const seedFile of this.seeds) {
-      if (this.caseNumber >= this.options.cases || this.failures.length >= this.options.maxFailures) break;
-      const budget = Math.min(perSeed, this.options.cases - this.caseNumber);
+      if (this.edited >= this.options.cases || this.failures.length >= this.options.maxFailures) break;
+      const budget = Math.min(perSeed, this.options.cases - this.edited);
       await this.session(seedFile, readFileSync(seedFile, 'utf8'), budget, rng);
     }
     // Too few seeds for the requested number of cases: keep cycling through them.
     let round = 1;
-    while (this.caseNumber < this.options.cases && this.failures.length < this.options.maxFailures && this.seeds.length > 0) {
+    while (this.edited < this.options.cases && this.failures.length < this.options.maxFailures && this.seeds.length > 0) {
       const seedFile = this.seeds[(round++) % this.seeds.length]!;
-      await this.session(seedFile, readFileSync(seedFile, 'utf8'), Math.min(perSeed, this.options.cases - this.caseNumber), rng);
+      await this.session(seedFile, readFileSync(seedFile, 'utf8'), Math.min(perSeed, this.options.cases - this.edited), rng);
     }
     this.sampleMemory();
     await this.server.stop();
@@ -150,7 +152,7 @@ class Fuzzer {
   /** One editor session on one seed file: open, a series of edits and requests, close. */
   private async session(seedFile: string, seed: string, budget: number, rng: Prng): Promise<void> {
     const uri = toUri(seedFile);
-    const end = this.caseNumber + budget;
+    const end = this.edited + budget;
     let current = seed;
     let ok = await this.step(seedFile, uri, [], seed, [], rng, true);
     const base = () => {
@@ -162,11 +164,11 @@ class Fuzzer {
     // Typing from the start: the text truncated at growing offsets.
     const sweep = Math.min(8, Math.floor(budget / 6));
     const typed = base();
-    for (let i = 1; ok && i <= sweep && this.caseNumber < end; i++) {
+    for (let i = 1; ok && i <= sweep && this.edited < end; i++) {
       const cut = Math.min(typed.length, Math.floor((typed.length * i) / sweep) - rng.int(8));
       ok = await this.step(seedFile, uri, ['truncate-sweep'], typed.slice(0, Math.max(0, cut)), [], rng);
     }
-    while (ok && this.caseNumber < end) {
+    while (ok && this.edited < end) {
       const from = rng.chance(0.3) && current.length <= WINDOW_ABOVE ? current : base();
       const { text, applied } = mutate(from, rng);
       // Sometimes a burst: versions sent back to back, only the last one awaited.
@@ -181,6 +183,7 @@ class Fuzzer {
   /** One case: sends the edit(s), awaits the diagnostics, maybe sends a request, checks everything. */
   private async step(seedFile: string, uri: string, mutations: string[], text: string, burst: string[], rng: Prng, open = false): Promise<boolean> {
     this.caseNumber++;
+    if (!open) this.edited++;
     const caseNumber = this.caseNumber;
     let action: Action = { kind: 'diagnostics' };
     let problem: string | undefined;
@@ -436,7 +439,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const seeds = collectSeeds(options.dirs);
-  console.log(`robustness: seed ${options.seed} (reproduce with --seed ${options.seed} or KG_FUZZ_SEED=${options.seed}), ${options.cases} cases over ${seeds.length} seed files`);
+  console.log(`robustness: seed ${options.seed} (reproduce with --seed ${options.seed} or KG_FUZZ_SEED=${options.seed}), ${options.cases} edited documents (plus one first open per session) over ${seeds.length} seed files`);
   if (seeds.length === 0) {
     console.error('test:robustness: no *.yaml or *.yml files under the given folders');
     return 2;
@@ -446,7 +449,7 @@ async function main(): Promise<number> {
   await fuzzer.run();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\nrobustness: seed ${options.seed}, ${fuzzer.caseNumber} cases in ${seconds} s, slowest response ${fuzzer.slowest.ms.toFixed(0)} ms (${fuzzer.slowest.what}), ` +
+    `\nrobustness: seed ${options.seed}, ${fuzzer.caseNumber} cases (${fuzzer.edited} edited documents, ${fuzzer.caseNumber - fuzzer.edited} first opens) in ${seconds} s, slowest response ${fuzzer.slowest.ms.toFixed(0)} ms (${fuzzer.slowest.what}), ` +
       `peak RSS ${mib(fuzzer.peakRss)} MiB; ${fuzzer.passed} passed, ${fuzzer.failures.length} failed`,
   );
   return fuzzer.failures.length > 0 ? 1 : 0;
