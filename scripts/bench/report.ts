@@ -29,6 +29,8 @@ export interface Extras {
   profile: Outcome<{ label: string; summary: ProfileSummary }> | { skipped: string } | undefined;
   startedAt: Date;
   durationS: number;
+  /** From the newest editor e2e run (`npm run test:e2e`), when there is one. */
+  activation?: { activationMs: number; serverReadyMs: number; openToFirstDiagnosticMs: number; run: string };
 }
 
 const ok = <T>(o: Outcome<T> | undefined): o is T => o !== undefined && !('error' in (o as object));
@@ -71,7 +73,13 @@ export function checkTargets(sizes: SizeResult[], extras: Extras): TargetCheck[]
     const mb = extras.vsix.bytes / 1e6;
     checks.push({ what: '.vsix size', figure: `${mb.toFixed(2)} MB`, target: '≤ 2 MB', met: mb <= 2, by: mb <= 2 ? '' : `${(mb - 2).toFixed(2)} MB over` });
   }
-  checks.push({ what: 'extension activation', figure: 'not measurable without VS Code (see server start→initialize)', target: '≤ 100 ms', met: undefined, by: '' });
+  const activation = extras.activation;
+  if (activation) {
+    const value = activation.activationMs;
+    checks.push({ what: `extension activation (activate() in code-server, e2e run ${activation.run})`, figure: ms(value), target: '≤ 100 ms', met: value <= 100, by: value <= 100 ? '' : `${ms(value - 100)} over` });
+  } else {
+    checks.push({ what: 'extension activation', figure: 'no editor e2e run found (npm run test:e2e records it)', target: '≤ 100 ms', met: undefined, by: '' });
+  }
   return checks;
 }
 
@@ -119,7 +127,7 @@ export function renderReport(sizes: SizeResult[], extras: Extras): string {
     `- yaml-language-server ${'2.0.0'} (\`node node_modules/yaml-language-server/bin/yaml-language-server --stdio\`) answers \`workspace/configuration\` with \`yaml.validate: true\`, \`yaml.schemaStore.enable: false\` and \`yaml.schemas\` mapping \`.cache/bench/kubernetes-1.36.json\` to \`*.yaml\`. That schema is derived from our own \`schemas/k8s\` (\`scripts/bench/ylsschema.ts\`): an \`anyOf\` of ${extras.schemaKinds} kinds, each pinning \`apiVersion\`/\`kind\` with \`const\` and \`$ref\`-ing our definition (strict: \`additionalProperties: false\`). Its 200 ms validation debounce is part of its figures, as ours is of ours.`,
     '- Floor: `yaml` `parseAllDocuments` in the bench process, median of several runs after a warm-up, on the whole file (for open) and on the document a typical edit lands in (the line-weighted median document) (for an edit: what an editor that re-parses only the changed document must at least spend).',
     '- Peak RSS is the server process\'s `VmHWM` from `/proc/<pid>/status`, read after the last edit (and sampled every 50 ms as a cross-check).',
-    '- Extension activation cannot be measured here without VS Code; **server start → initialize response** (process spawn to the `initialize` result) is reported instead.',
+    '- Extension activation is measured in a real editor by the e2e suite (`npm run test:e2e`, code-server): the activation test records how long `activate()` took, when the language server answered `initialize`, and file open → first diagnostic; the newest run\'s figures are reported under Other figures and Targets. **Server start → initialize response** (process spawn to the `initialize` result) is reported per size.',
     '- Generated inputs come from a seeded PRNG (`scripts/bench/generate.ts`): ConfigMaps, Deployments (with/without resources and probes), StatefulSets with volumeClaimTemplates, Services, HPAs (autoscaling/v2), PDBs, PVCs and StorageClasses, about one in eight with a mistake. Any file or directory can be benchmarked instead: `npm run bench -- ../shared/corpus/real`.',
     '',
     '## Results',
@@ -128,6 +136,8 @@ export function renderReport(sizes: SizeResult[], extras: Extras): string {
     '## Other figures',
     '',
   ];
+  const activation = extras.activation;
+  if (activation) lines.push(`- In the editor (code-server e2e run ${activation.run}): \`activate()\` took ${ms(activation.activationMs)}; the language server answered \`initialize\` ${ms(activation.serverReadyMs)} after activation began; opening a Deployment to its first diagnostic took ${ms(activation.openToFirstDiagnosticMs)} (activation, server start and the first lint included).`);
   const cli = extras.cli;
   if ('skipped' in cli) lines.push(`- CLI over the corpus: skipped (${cli.skipped}).`);
   else if ('error' in cli) lines.push(`- CLI over the corpus: failed (${cli.error}).`);

@@ -453,6 +453,8 @@ async function main(): Promise<number> {
   const metricsFile = `${resultsFile}.metrics.json`;
   if (fs.existsSync(metricsFile)) {
     const m = JSON.parse(fs.readFileSync(metricsFile, 'utf8')) as Record<string, number>;
+    // Kept after the run folder is removed: `npm run bench` reports the newest figures.
+    fs.writeFileSync(path.join(E2E_DIR, 'last-metrics.json'), JSON.stringify({ ...m, run: path.basename(runDir) }, null, 2));
     const ms = (key: string) => (typeof m[key] === 'number' ? `${m[key]!.toFixed(1)} ms` : 'n/a');
     console.log(`\n[e2e] metrics: activate() ${ms('activationMs')}; language server ready ${ms('serverReadyMs')} after activation began; file open → first diagnostic ${ms('openToFirstDiagnosticMs')}`);
   }
