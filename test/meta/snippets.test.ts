@@ -5,7 +5,9 @@ import { describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { resolveConfig } from '../../server/src/core/config';
 import { lintText } from '../../server/src/core/engine';
+import { WorkspaceIndex } from '../../server/src/index/workspace-index';
 import { RULES, RULE_IDS } from '../../server/src/rules/index';
+import { testSchemas } from '../support/rule-tester';
 
 const root = path.resolve(__dirname, '../..');
 const snippets = JSON.parse(readFileSync(path.join(root, 'snippets/kubernetes.code-snippets'), 'utf8')) as Record<string, { prefix: string; body: string[] }>;
@@ -24,10 +26,9 @@ export function expandSnippet(body: string[]): string {
 }
 
 describe('snippets', () => {
-  it('contributes the HPA and StorageClass snippets by their prefixes', () => {
-    const prefixes = Object.values(snippets).map((s) => s.prefix);
-    assert.ok(prefixes.includes('k8s-hpa'));
-    assert.ok(prefixes.includes('k8s-storageclass'));
+  it('contributes a snippet for each scaling-sensitive kind, by prefix', () => {
+    const prefixes = Object.values(snippets).map((s) => s.prefix).sort();
+    assert.deepEqual(prefixes, ['k8s-deployment', 'k8s-hpa', 'k8s-limitrange', 'k8s-pdb', 'k8s-pvc', 'k8s-resourcequota', 'k8s-statefulset', 'k8s-storageclass', 'k8s-vpa']);
   });
 
   for (const [name, snippet] of Object.entries(snippets)) {
@@ -36,9 +37,11 @@ describe('snippets', () => {
       assert.ok(!text.includes('$'), `unexpanded placeholder in:\n${text}`);
       assert.deepEqual(parseAllDocuments(text).flatMap((d) => ('errors' in d ? d.errors.map((e) => e.message) : [])), []);
       const { config } = resolveConfig({}, RULE_IDS);
-      // Cross-object rules need the snippet's partner objects, which a snippet alone cannot supply.
-      const rules = RULES.filter((r) => !r.meta.needsIndex);
-      const findings = lintText(text, { config, rules }).findings;
+      // Every rule, cross-object ones included, over a workspace that holds the snippet alone.
+      const uri = 'file:///w/snippet.yaml';
+      const index = new WorkspaceIndex();
+      index.update(uri, text);
+      const findings = lintText(text, { uri, config, rules: RULES, index, schemas: testSchemas }).findings;
       assert.deepEqual(findings.map((f) => `${f.ruleId}: ${f.message}`), []);
     });
   }
@@ -50,5 +53,14 @@ describe('snippets', () => {
     const sc = expandSnippet(Object.values(snippets).find((s) => s.prefix === 'k8s-storageclass')!.body);
     assert.match(sc, /^volumeBindingMode: WaitForFirstConsumer$/m);
     assert.match(sc, /^allowVolumeExpansion: true$/m);
+  });
+
+  it('the Deployment snippet carries resources, three probes, a preStop pause and anti-affinity; the StatefulSet its headless Service and claims', () => {
+    const deployment = expandSnippet(Object.values(snippets).find((s) => s.prefix === 'k8s-deployment')!.body);
+    for (const key of ['requests:', 'limits:', 'startupProbe:', 'readinessProbe:', 'livenessProbe:', 'preStop:', 'podAntiAffinity:']) assert.ok(deployment.includes(key), key);
+    const statefulSet = expandSnippet(Object.values(snippets).find((s) => s.prefix === 'k8s-statefulset')!.body);
+    assert.match(statefulSet, /^kind: Service\n[\s\S]*clusterIP: None/m);
+    assert.match(statefulSet, /^ {2}serviceName: db$/m);
+    assert.match(statefulSet, /^ {2}volumeClaimTemplates:$/m);
   });
 });

@@ -6,6 +6,15 @@ import { yaml } from '../support/yaml-tag';
 
 runRuleTests(rule, {
   valid: [
+    { name: 'a misspelt readinessprobe is schema-validation\'s finding (with the spelling as a fix), not a second one here', code: deployment(`
+      - name: app
+        ports:
+          - containerPort: 8080
+        readinessprobe:
+          httpGet:
+            path: /healthz
+            port: 8080
+    `) },
     deployment(`
       - name: app
         ports:

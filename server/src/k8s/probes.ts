@@ -145,3 +145,16 @@ export function portNumber(node: Node | undefined): number | undefined {
 export function timingText(timing: TimingValue): string {
   return timing.isDefault ? `${timing.value} (default)` : String(timing.value);
 }
+
+/**
+ * True when the container has the probe under a misspelt key (`livenessprobe`, `liveness_probe`):
+ * schema-validation already reports it with the right spelling as a quick fix, and a second
+ * finding ("no livenessProbe") would only repeat the same mistake.
+ */
+export function hasMisspeltProbe(container: ContainerView, key: 'livenessProbe' | 'readinessProbe'): boolean {
+  const wanted = key.toLowerCase();
+  return container.node.items.some((pair) => {
+    const name = scalarString(pair.key);
+    return name !== undefined && name !== key && name.toLowerCase().replace(/[-_]/g, '') === wanted;
+  });
+}

@@ -1,6 +1,6 @@
 /** Reports containers of long-running workloads that have no liveness probe. */
 import { defineRule } from '../types';
-import { isLongRunningContainer } from '../../k8s/probes';
+import { hasMisspeltProbe, isLongRunningContainer } from '../../k8s/probes';
 import { getNode } from '../../yaml/nodes';
 
 export default defineRule({
@@ -63,7 +63,7 @@ spec:
     return {
       container(container) {
         if (!isLongRunningContainer(container)) return;
-        if (getNode(container.node, 'livenessProbe') !== undefined) return;
+        if (getNode(container.node, 'livenessProbe') !== undefined || hasMisspeltProbe(container, 'livenessProbe')) return;
         context.report({ at: container.anchor, messageId: 'missing', data: { container: container.name ?? '(unnamed)' } });
       },
     };

@@ -1,6 +1,6 @@
 /** Reports serving containers of long-running workloads that have no readiness probe. */
 import { defineRule } from '../types';
-import { exposesTraffic, isLongRunningContainer } from '../../k8s/probes';
+import { exposesTraffic, hasMisspeltProbe, isLongRunningContainer } from '../../k8s/probes';
 import { nameList } from '../../k8s/relations';
 import { selectingServices } from '../../k8s/relations';
 import { isLongLived } from '../../k8s/workloads';
@@ -75,7 +75,7 @@ spec:
     return {
       container(container) {
         // A probe of any shape counts as present: a malformed one is the schema check's concern.
-        if (getNode(container.node, 'readinessProbe') !== undefined) return;
+        if (getNode(container.node, 'readinessProbe') !== undefined || hasMisspeltProbe(container, 'readinessProbe')) return;
         const data = { container: container.name ?? '(unnamed)' };
         if (isLongRunningContainer(container) && exposesTraffic(container)) {
           context.report({ at: container.anchor, messageId: 'missing', data });
