@@ -16,10 +16,15 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
+      // The JSON form of the config file, so that its problems show as diagnostics too.
+      { scheme: 'file', pattern: '**/.kube-guardrails.json' },
     ],
     synchronize: {
       configurationSection: SECTION,
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+        vscode.workspace.createFileSystemWatcher('**/.kube-guardrails.json'),
+      ],
     },
     initializationOptions,
     outputChannel: output,

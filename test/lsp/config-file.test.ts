@@ -69,4 +69,13 @@ describe('config file in the editor', () => {
     await others[1];
     await settle(lsp);
   });
+
+  it('reports problems of a .kube-guardrails.json too (the client sends it to the server)', async () => {
+    const diagnostics = await lsp.open(uriOf('other/.kube-guardrails.json'), '{\n  "rules": { "container-cpu-limit-missing": "loud" }\n}\n');
+    assert.equal(diagnostics.length, 1);
+    assert.match(String(diagnostics[0]!.message), /"container-cpu-limit-missing" must be a severity/);
+    assert.equal(diagnostics[0]!.range.start.line, 1);
+    await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('other/.kube-guardrails.json') } });
+    await settle(lsp);
+  });
 });
