@@ -38,9 +38,19 @@ describe('incremental analysis', () => {
     assert.equal(findingsCache.misses - missesAfterFirst, 1, 'only the edited document has its rules run again');
     // The cached results are the same findings, shifted to the documents' new places.
     assert.equal(after.findings.length, before.findings.length);
+    // Documents before and after the edit keep their parse (the edit moved the later ones).
+    const sameParse = after.documents.filter((d, i) => d.parsed === before.documents[i]!.parsed).length;
+    assert.equal(sameParse, 99);
 
     lint(manyDocuments(100, 42));
     assert.equal(findingsCache.misses - missesAfterFirst, 1, 'an identical text re-runs nothing');
+
+    // An edit that grows the first document moves every later one: they keep their parse all the same.
+    const parsedBeforeGrowth = parseStats.documentsParsed;
+    const grown = lint(manyDocuments(100, 42).replace('app-0\n', 'app-0-longer\n'));
+    assert.equal(parseStats.documentsParsed - parsedBeforeGrowth, 1);
+    assert.equal(grown.documents[99]!.parsed, after.documents[99]!.parsed);
+    assert.equal(grown.documents[99]!.offset, after.documents[99]!.offset + '-longer'.length);
   });
 
   it('re-runs a cached document when an object it depends on changes in another file', () => {

@@ -173,8 +173,17 @@ function checkLimits(doc: Document.Parsed): void {
 }
 
 export function parseFile(text: string, cache?: ParseCache): readonly PlacedDocument[] {
-  if (cache?.lastFile?.text === text) return cache.lastFile.documents;
+  const last = cache?.lastFile;
+  if (last?.text === text) return last.documents;
+  // An edit leaves the documents before it where they were and moves the ones after it by the
+  // length it added: those find their previous parse by offset, compared as strings, with no
+  // hashing of a megabyte of chunk texts; and the texts stay the same string objects, which the
+  // findings cache and the index then look up at no cost either.
+  const previous = last ? new Map(last.documents.map((d) => [d.offset, d.parsed])) : undefined;
+  const shift = last ? text.length - last.text.length : 0;
   const documents = splitDocuments(text).map((chunk) => {
+    const before = previous?.get(chunk.offset) ?? previous?.get(chunk.offset - shift);
+    if (before !== undefined && before.text === chunk.text) return { offset: chunk.offset, parsed: before };
     let parsed = cache?.get(chunk.text);
     if (!parsed) {
       parsed = parseChunk(chunk.text);
