@@ -6,7 +6,9 @@ import { FindingsCache } from '../../server/src/core/findings-cache';
 import { WorkspaceIndex } from '../../server/src/index/workspace-index';
 import { RULES, RULE_IDS } from '../../server/src/rules/index';
 import { parseStats } from '../../server/src/yaml/parse';
+import { applyEdits } from '../../server/src/core/apply-fixes';
 import { deployment } from '../support/manifests';
+import { CONTAINER_WITHOUT_REQUESTS, hpaOf, workload } from '../support/objects';
 
 const config = resolveConfig({}, RULE_IDS).config;
 
@@ -114,5 +116,28 @@ describe('incremental analysis', () => {
     assert.equal(moved, last, 'the same entry');
     assert.equal(moved.offset, offset + '-longer'.length);
     assert.equal(edited.slice(moved.offset, moved.offset + moved.text.length), moved.text, 'the offset points at the document');
+  });
+
+  it('a cached fix in another object still lands on it after the documents before it grew', () => {
+    const hpaUri = 'file:///w/hpa.yaml';
+    const appUri = 'file:///w/app.yaml';
+    const hpa = hpaOf();
+    const app = (note: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  note: ${note}\n---\n${workload({ containers: CONTAINER_WITHOUT_REQUESTS })}`;
+    const index = new WorkspaceIndex();
+    const findingsCache = new FindingsCache();
+    index.update(hpaUri, hpa);
+    index.update(appUri, app('short'));
+    const missing = () => lintText(hpa, { uri: hpaUri, config, rules: RULES, findingsCache, index }).findings.find((f) => f.ruleId === 'hpa-target-missing-requests');
+    assert.ok(missing(), 'the Deployment requests no CPU');
+    const runs = findingsCache.ruleRuns;
+
+    // The ConfigMap before the Deployment grows: the Deployment's entry moves, its text does not.
+    const grown = app('a much longer note than before');
+    index.update(appUri, grown);
+    const finding = missing()!;
+    assert.equal(findingsCache.ruleRuns, runs, 'served from the cache');
+    const fixed = applyEdits(grown, finding.fixes[0]!.edits.filter((edit) => edit.uri === appUri));
+    assert.match(fixed, /^ {10}resources:\n {12}requests:\n {14}cpu: 100m$/m, fixed);
+    assert.ok(fixed.startsWith(grown.slice(0, grown.indexOf('---'))), 'the ConfigMap is untouched');
   });
 });

@@ -135,7 +135,6 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
   const dependencies = new Map<string, number>();
-  let cacheable = entry !== undefined;
   let ran = false;
   const hasPodSpec = podSpecOf(object) !== undefined;
   for (const rule of rules) {
@@ -147,10 +146,9 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
       result = runRuleRecorded(rule, object, parsed, options, facts);
       ran = true;
       if (cache) cache.ruleRuns++;
-      // Edits in other objects carry absolute offsets that move when other documents do: never cache those.
-      const crossObject = result.findings.some((f) => f.fixes.some((fix) => fix.edits.some((edit) => edit.uri !== undefined)));
-      if (entry && !crossObject) entry.rules.set(rule.meta.id, result);
-      cacheable &&= !crossObject;
+      // Edits in other objects read their offsets from the index entry (rules/edit-other-object.ts),
+      // so they stay right while the entry moves; a change to the object itself is a dependency.
+      if (entry) entry.rules.set(rule.meta.id, result);
     }
     findings.push(...result.findings);
     internalErrors.push(...result.internalErrors);
@@ -158,7 +156,7 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
   }
   const out = { findings, internalErrors, dependencies };
   if (cache && ran) cache.misses++;
-  if (entry) entry.combined = cacheable ? { ...out, rulesKey } : undefined;
+  if (entry) entry.combined = { ...out, rulesKey };
   return out;
 }
 
