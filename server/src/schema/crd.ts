@@ -28,7 +28,7 @@ import { mapErrors } from './map-errors';
 import { stripNulls } from './strip-nulls';
 import type { SchemaProblem } from './types';
 import type { SchemaEngine } from './kind-errors';
-import { linearRegExpEngine } from './linear-regexp';
+import { isJavaScriptPattern, linearRegExpEngine } from './linear-regexp';
 
 type Schema = Record<string, unknown>;
 /** Validates one object: ajv-shaped errors, none when it is valid; undefined when it cannot tell. */
@@ -161,7 +161,7 @@ export function rewrite(schema: Schema, role: 'root' | 'nested'): Schema {
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
     if (DROPPED.has(key) || key.startsWith('x-kubernetes-')) continue;
-    if (key === 'pattern' && !(typeof value === 'string' && compiles(value))) continue;
+    if (key === 'pattern' && !(typeof value === 'string' && isJavaScriptPattern(value))) continue;
     if (key === 'properties' && record(value)) {
       out.properties = Object.fromEntries(Object.entries(value as Schema).map(([name, sub]) => [name, rewriteAny(sub)]));
     } else if ((key === 'items' || key === 'additionalProperties' || key === 'not') && record(value)) {
@@ -201,15 +201,6 @@ function rewriteAny(value: unknown): unknown {
 function topLevelErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   // The interpreter writes schemaPath exactly as ajv does, so this filter works for both.
   return errors.filter((error) => !/\/(?:anyOf|oneOf|not)\//.test(error.schemaPath));
-}
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function record(value: unknown): Schema | undefined {

@@ -41,11 +41,22 @@ const MAX_STATES = 20_000;
 
 class Unsupported extends Error {}
 
+/** True for a pattern JavaScript reads with the `u` flag (as ajv compiles patterns). Compiling runs nothing. */
+export function isJavaScriptPattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Compiles `pattern`, or returns undefined when it uses syntax without a linear-time reading. */
 export function compileLinearRegExp(pattern: string): LinearRegExp | undefined {
   let states: State[];
+  // Exactly the patterns JavaScript accepts, so both readings agree on syntax.
+  if (!isJavaScriptPattern(pattern)) return undefined;
   try {
-    new RegExp(pattern, 'u'); // exactly the patterns JavaScript accepts, so both readings agree on syntax
     states = compile(new Parser(pattern).parse());
   } catch {
     return undefined;

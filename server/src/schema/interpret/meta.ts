@@ -12,6 +12,7 @@
  */
 import ajvEqual from 'ajv/dist/runtime/equal';
 import { JSON_TYPES } from './ajv-rules';
+import { isJavaScriptPattern } from '../linear-regexp';
 
 const equal = ajvEqual as unknown as (a: unknown, b: unknown) => boolean;
 
@@ -62,7 +63,7 @@ function isVettedKeyword(key: string, value: unknown): boolean {
     case 'pattern':
       // ajv compiles every pattern up front and throws on one JavaScript cannot read (crd.ts's
       // rewrite already drops those; this keeps the guarantee where it is relied on).
-      return typeof value === 'string' && compiles(value);
+      return typeof value === 'string' && isJavaScriptPattern(value);
     case 'title':
     case 'description':
     case 'format':
@@ -98,15 +99,6 @@ function isVettedKeyword(key: string, value: unknown): boolean {
       if (key.startsWith('$')) return false;
       // Unknown to the meta-schema, so not validated; but ajv scans object values for ids.
       return value === null || typeof value !== 'object' || !hasDollarKey(value);
-  }
-}
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, 'u');
-    return true;
-  } catch {
-    return false;
   }
 }
 
