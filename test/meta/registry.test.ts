@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { DEFAULT_FIX_VALUES } from '../../server/src/core/config';
+import { WorkspaceIndex } from '../../server/src/index/workspace-index';
 import { RULES } from '../../server/src/rules/index';
+import type { RuleContext } from '../../server/src/rules/types';
+import { parseChunk } from '../../server/src/yaml/parse';
 
 const root = path.resolve(__dirname, '../..');
 const ruleFiles = (dir: string): string[] =>
@@ -10,6 +14,18 @@ const ruleFiles = (dir: string): string[] =>
 
 describe('rule registry', () => {
   const ids = RULES.map((rule) => rule.meta.id);
+
+  it('gives every rule a visitor whose hooks do not depend on the context (the engine reads them once)', () => {
+    const parsed = parseChunk('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    const contexts: RuleContext[] = [
+      { document: { text: '', doc: undefined as never, errors: [] }, defaults: DEFAULT_FIX_VALUES, kubernetesVersion: '', index: undefined, schemas: undefined, partial: false, selectorLabelsFromKustomize: false, report: () => undefined },
+      { document: parsed, defaults: DEFAULT_FIX_VALUES, kubernetesVersion: '1.30', index: new WorkspaceIndex(), schemas: undefined, partial: true, selectorLabelsFromKustomize: true, report: () => undefined },
+    ];
+    for (const rule of RULES) {
+      const hooks = contexts.map((context) => Object.keys(rule.create(context)).sort().join(','));
+      assert.equal(hooks[0], hooks[1], rule.meta.id);
+    }
+  });
 
   it('is sorted by id, with unique kebab-case ids', () => {
     assert.deepEqual(ids, [...ids].sort());

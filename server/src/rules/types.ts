@@ -72,6 +72,11 @@ export interface RuleVisitor {
 
 export interface Rule<M extends string = string> {
   readonly meta: RuleMeta<M>;
+  /**
+   * Returns the visitor for one object. Which hooks it has must not depend on the context: the
+   * engine reads them once, from a visitor made with an inert context, to skip pod-only rules on
+   * objects without a pod spec.
+   */
   create(context: RuleContext<M>): RuleVisitor;
 }
 
