@@ -195,7 +195,8 @@ class Fuzzer {
         for (const earlier of burst) await this.server.change(uri, earlier, rng.chance(0.5));
         const version = await this.server.change(uri, text, rng.chance(0.2));
         const pending = this.server.diagnostics(uri, version);
-        diagnostics = await this.timed('diagnostics', () => withTimeout(pending, this.options.timeoutMs, `diagnostics for version ${version}`));
+        // The slowest case is reported by seed file and mutations, so that it can be looked into.
+        diagnostics = await this.timed(`diagnostics of ${path.basename(seedFile)} after [${mutations.join(', ')}]`, () => withTimeout(pending, this.options.timeoutMs, `diagnostics for version ${version}`));
       }
       problem = diagnosticsProblem(diagnostics, text);
       const roll = rng.next();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { resolveConfig } from '../../server/src/core/config';
 import { lintText } from '../../server/src/core/engine';
@@ -139,5 +140,29 @@ describe('incremental analysis', () => {
     const fixed = applyEdits(grown, finding.fixes[0]!.edits.filter((edit) => edit.uri === appUri));
     assert.match(fixed, /^ {10}resources:\n {12}requests:\n {14}cpu: 100m$/m, fixed);
     assert.ok(fixed.startsWith(grown.slice(0, grown.indexOf('---'))), 'the ConfigMap is untouched');
+  });
+
+  it("reads a kustomization from the index's own guarded parse, once", () => {
+    const index = new WorkspaceIndex();
+    const parsed = parseStats.documentsParsed;
+    // Count every run of the yaml parser, not only the engine's own (a second parser run would not
+    // go through parseStats).
+    const yaml = createRequire(__filename)('yaml') as { parseDocument: (...args: unknown[]) => unknown };
+    const original = yaml.parseDocument;
+    let parserRuns = 0;
+    yaml.parseDocument = (...args: unknown[]) => (parserRuns++, original(...args));
+    try {
+      index.update('file:///w/kustomization.yaml', 'resources: [app.yaml]\npatches:\n  - path: patch.yaml\n');
+    } finally {
+      yaml.parseDocument = original;
+    }
+    assert.equal(parserRuns, 1, 'one parser run serves the index and the patch list');
+    assert.equal(parseStats.documentsParsed - parsed, 1);
+    assert.equal(index.isPatch('file:///w/patch.yaml'), true);
+    index.update('file:///w/app.yaml', deployment('- name: app\n  image: registry.example.com/app:1.0.0\n'));
+    assert.equal(parseStats.documentsParsed - parsed, 2, 'updating another file does not parse the kustomization again');
+    // Hostile nesting in a kustomization is declined by the guard, not handed to the parser.
+    index.update('file:///w/kustomization.yaml', `resources: ${'['.repeat(20_000)}\n`);
+    assert.equal(index.isPatch('file:///w/patch.yaml'), false);
   });
 });

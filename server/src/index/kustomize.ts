@@ -1,9 +1,10 @@
 /** Reads what a kustomization.yaml says about the files it lists: which are patches (partial objects), and which get selector labels. */
-import { parseDocument } from 'yaml';
+import type { Node } from 'yaml';
 import { asMap, asSeq, getNode, scalarString } from '../yaml/nodes';
 
-export function patchPathsOf(text: string): string[] {
-  const root = asMap(parseDocument(text).contents);
+/** `root` is the kustomization document's contents, parsed with the engine's limits (yaml/parse.ts). */
+export function patchPathsOf(contents: Node | null | undefined): string[] {
+  const root = asMap(contents);
   if (!root) return [];
   const paths: string[] = [];
   // `patchesStrategicMerge` lists paths; `patches` and `patchesJson6902` list { path, target }.
@@ -25,8 +26,8 @@ export function patchPathsOf(text: string): string[] {
  * `commonLabels`, or a `labels` entry with `includeSelectors: true`. Kustomize writes those labels
  * into `spec.selector` of every workload it builds, so a workload there may leave its selector out.
  */
-export function selectorLabelledResourcesOf(text: string): string[] {
-  const root = asMap(parseDocument(text).contents);
+export function selectorLabelledResourcesOf(contents: Node | null | undefined): string[] {
+  const root = asMap(contents);
   if (!root) return [];
   const common = asMap(getNode(root, 'commonLabels'));
   const labelled = (asSeq(getNode(root, 'labels'))?.items ?? []).some((item) => {

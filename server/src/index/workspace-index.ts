@@ -6,6 +6,8 @@
 import { toK8sObject } from '../k8s/objects';
 import { createParseCache, parseFile } from '../yaml/parse';
 import { isTemplateText } from '../yaml/template';
+import type { Document } from 'yaml';
+import { memoizeByObject } from '../core/memo';
 import { FACETS, type Facet } from './facets';
 import { patchPathsOf, selectorLabelledResourcesOf } from './kustomize';
 import { namespacesMayMatch } from './scope';
@@ -164,7 +166,9 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     };
     for (const [uri, file] of this.files) {
       if (!/\/kustomization\.ya?ml$/i.test(uri)) continue;
-      const { patches, selectorLabelled } = kustomizationOf(file.text);
+      // The file's own parse (cached, and guarded against hostile nesting): never a second parser run.
+      const first = parseFile(file.text, this.parseCacheFor(uri))[0];
+      const { patches, selectorLabelled } = first ? kustomizationOf(first.parsed.doc) : NO_KUSTOMIZATION;
       for (const patch of patches) {
         const resolved = resolve(patch, uri);
         if (resolved) this.patches.add(resolved);
@@ -181,23 +185,9 @@ export class WorkspaceIndex implements WorkspaceIndexView {
 }
 
 
-/**
- * What one kustomization.yaml text says, read once: every index update re-derives the patch set
- * from all kustomizations, and parsing each of them every time cost a large workspace scan dearly.
- */
-const kustomizationOf = memoizeByText((text: string) => ({ patches: patchPathsOf(text), selectorLabelled: selectorLabelledResourcesOf(text) }));
-
-function memoizeByText<V>(compute: (text: string) => V): (text: string) => V {
-  const memo = new Map<string, V>();
-  return (text) => {
-    let value = memo.get(text);
-    if (value === undefined) {
-      if (memo.size > 1000) memo.clear();
-      memo.set(text, (value = compute(text)));
-    }
-    return value;
-  };
-}
+/** What one kustomization document says, read once per parse: every index update re-derives the patch set from all kustomizations. */
+const kustomizationOf = memoizeByObject((doc: Document.Parsed) => ({ patches: patchPathsOf(doc.contents), selectorLabelled: selectorLabelledResourcesOf(doc.contents) }));
+const NO_KUSTOMIZATION = { patches: [] as string[], selectorLabelled: [] as string[] };
 
 type MovableObject = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
 
