@@ -20,6 +20,7 @@ import { formatProfile, summariseProfile } from './profile';
 import { renderReport, type Extras, type Outcome, type SizeResult } from './report';
 import { median, nowMs } from './stats';
 import { writeYlsSchema } from './ylsschema';
+import { LAST_METRICS_FILE } from '../../test/e2e/lib/paths';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const CACHE = path.join(ROOT, '.cache', 'bench');
@@ -310,9 +311,8 @@ main().then(
 
 /** The activation figures of the newest `npm run test:e2e` run (its runner keeps them in .e2e/last-metrics.json), if any. */
 async function newestE2eMetrics(): Promise<Extras['activation']> {
-  const e2eDir = process.env['KG_E2E_DIR'] ? path.resolve(process.env['KG_E2E_DIR']) : path.join(ROOT, '.e2e');
   try {
-    const m = JSON.parse(await fs.readFile(path.join(e2eDir, 'last-metrics.json'), 'utf8')) as Record<string, unknown>;
+    const m = JSON.parse(await fs.readFile(LAST_METRICS_FILE, 'utf8')) as Record<string, unknown>;
     const { activationMs, serverReadyMs, openToFirstDiagnosticMs, run } = m;
     if (typeof activationMs === 'number' && typeof serverReadyMs === 'number' && typeof openToFirstDiagnosticMs === 'number' && typeof run === 'string') {
       return { activationMs, serverReadyMs, openToFirstDiagnosticMs, run };

@@ -22,6 +22,7 @@ import {
   BUILD_DIR,
   CODE_SERVER_BIN,
   E2E_DIR,
+  LAST_METRICS_FILE,
   INSTALL_SCRIPT,
   REPO_ROOT,
   RUNNER_EXT_SRC,
@@ -454,7 +455,7 @@ async function main(): Promise<number> {
   if (fs.existsSync(metricsFile)) {
     const m = JSON.parse(fs.readFileSync(metricsFile, 'utf8')) as Record<string, number>;
     // Kept after the run folder is removed: `npm run bench` reports the newest figures.
-    fs.writeFileSync(path.join(E2E_DIR, 'last-metrics.json'), JSON.stringify({ ...m, run: path.basename(runDir) }, null, 2));
+    fs.writeFileSync(LAST_METRICS_FILE, JSON.stringify({ ...m, run: path.basename(runDir) }, null, 2));
     const ms = (key: string) => (typeof m[key] === 'number' ? `${m[key]!.toFixed(1)} ms` : 'n/a');
     console.log(`\n[e2e] metrics: activate() ${ms('activationMs')}; language server ready ${ms('serverReadyMs')} after activation began; file open → first diagnostic ${ms('openToFirstDiagnosticMs')}`);
   }

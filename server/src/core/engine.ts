@@ -13,7 +13,7 @@ import { YamlFixer } from '../yaml/fixer';
 import { keyRange, nodeRange } from '../yaml/nodes';
 import { parseFile, type ParseCache, type ParsedDocument, type PlacedDocument } from '../yaml/parse';
 import { isTemplateText } from '../yaml/template';
-import type { ResolvedConfig } from './config';
+import { DEFAULT_FIX_VALUES, type ResolvedConfig } from './config';
 import type { Finding, Fix, OffsetRange, Severity } from './finding';
 import { LineIndex } from './line-index';
 import { isFresh, type FindingsCache, type RuleFindings } from './findings-cache';
@@ -167,7 +167,7 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
 const HOOKS = new WeakMap<Rule, { readonly object: boolean }>();
 const INERT_CONTEXT: RuleContext = {
   document: { text: '', doc: undefined as never, errors: [] },
-  defaults: { cpuRequest: '', memoryRequest: '', memoryLimit: '', cpuLimit: '' },
+  defaults: DEFAULT_FIX_VALUES,
   kubernetesVersion: '',
   index: undefined,
   schemas: undefined,

@@ -184,7 +184,6 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 }
 
-
 /** What one kustomization document says, read once per parse: every index update re-derives the patch set from all kustomizations. */
 const kustomizationOf = memoizeByObject((doc: Document.Parsed) => ({ patches: patchPathsOf(doc.contents), selectorLabelled: selectorLabelledResourcesOf(doc.contents) }));
 const NO_KUSTOMIZATION = { patches: [] as string[], selectorLabelled: [] as string[] };

@@ -1,4 +1,5 @@
 /** Default requests and limits that a LimitRange gives containers which do not set their own. */
+import { folderOf } from '../index/scope';
 import type { IndexedObject, WorkspaceIndexView } from '../index/types';
 import { selfEntry } from './relations';
 import type { K8sObject } from './objects';
@@ -56,8 +57,7 @@ function applies(limitRange: IndexedObject, target: LimitRangeTarget): boolean {
   const other = limitRange.object.namespace;
   if (target.namespace !== undefined && other !== undefined) return target.namespace === other;
   if (target.uri === undefined) return false;
-  const folder = limitRange.uri.slice(0, limitRange.uri.lastIndexOf('/') + 1);
-  return target.uri.startsWith(folder);
+  return target.uri.startsWith(folderOf(limitRange.uri));
 }
 
 function keysOf(map: ReturnType<typeof getMap>): string[] {

@@ -27,18 +27,16 @@ import { hpaViewOf, type HpaMetric, type HpaView } from './hpa';
 import type { K8sObject } from './objects';
 import { matches, type LabelSelector } from './selectors';
 import { serviceSelector } from './services';
-import { podSpecOf, type PodSpecView } from './workloads';
+import { podSpecOf, replicasOf, type PodSpecView } from './workloads';
+
+export { POD_KINDS, REPLICATED_KINDS, replicasOf } from './workloads';
+export { folderOf };
 
 /** Anything with a place in the workspace: an indexed object. */
 export interface Placed {
   readonly uri: string;
   readonly object: K8sObject;
 }
-
-import { replicasOf } from './workloads';
-export { POD_KINDS, REPLICATED_KINDS, replicasOf } from './workloads';
-
-export { folderOf };
 
 /**
  * The index entry of the object being linted: same kind and name, same document text. Undefined
@@ -221,16 +219,11 @@ export function metricResourceNameNode(metric: HpaMetric): Node | undefined {
 export function selectingServices(podSpec: PodSpecView, index: WorkspaceIndexView | undefined, documentText: string): IndexedObject[] {
   if (!index) return [];
   const object = podSpec.object;
-  const self = index.find(object.kind, object.name ?? '', object.namespace).find((entry) => entry.text === documentText);
+  const self = selfEntry(index, object, documentText);
   if (!self) return [];
   return index.ofFacet(SERVICE_SELECTION).filter((entry) => {
     if (folderOf(entry.uri) !== folderOf(self.uri) || entry.object.namespace !== object.namespace) return false;
     const selector = serviceSelector(entry.object);
     return selector !== undefined && matches(selector, podSpec.labels);
   });
-}
-
-/** True when a Service in the workspace selects the pods of `podSpec` (see selectingServices). */
-export function isSelectedByService(podSpec: PodSpecView, index: WorkspaceIndexView | undefined, documentText: string): boolean {
-  return selectingServices(podSpec, index, documentText).length > 0;
 }

@@ -33,6 +33,11 @@ import { configDiagnostics, isConfigUri } from './config-diagnostics';
 
 const DEFAULT_DEBOUNCE_MS = 25;
 
+/** A document's size as kubeGuardrails.maxFileSize counts it: in bytes, as files on disk are measured (a string's length counts UTF-16 units). */
+function byteSize(document: TextDocument): number {
+  return Buffer.byteLength(document.getText(), 'utf8');
+}
+
 interface DocumentState {
   version: number;
   result: LintResult;
@@ -104,8 +109,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const documentSettings = await settings.get(uri);
     // Newer text arrived while settings were fetched: its own run will publish.
     if (documents.get(uri)?.version !== version) return;
-    // The setting is in bytes, as files on disk are measured; a string's length counts UTF-16 units.
-    const size = Buffer.byteLength(document.getText(), 'utf8');
+    const size = byteSize(document);
     if (size > documentSettings.maxFileSize) {
       states.delete(uri);
       const megabytes = (n: number) => (n / 1024 / 1024).toFixed(1);
@@ -147,7 +151,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     if (state && state.version === document.version) return state;
     const documentSettings = await settings.get(uri);
     // A file above the size limit is declined (validate says so); a hover or code action must not lint it either.
-    if (Buffer.byteLength(document.getText(), 'utf8') > documentSettings.maxFileSize) return undefined;
+    if (byteSize(document) > documentSettings.maxFileSize) return undefined;
     const fresh = lintDocument(document, documentSettings);
     states.set(uri, fresh);
     return fresh;
