@@ -43,7 +43,8 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     this.removeObjects(removed);
     this.files.set(uri, { text, objects });
     for (const entry of added) this.add(entry);
-    this.refreshPatches();
+    // Which files are patches depends on kustomization files alone: only their changes refresh it.
+    if (isKustomizationUri(uri)) this.refreshPatches();
     return this.bump(changedKeys(removed, added));
   }
 
@@ -53,7 +54,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     this.removeObjects(previous.objects);
     this.files.delete(uri);
     this.caches.delete(uri);
-    this.refreshPatches();
+    if (isKustomizationUri(uri)) this.refreshPatches();
     return this.bump(changedKeys(previous.objects, []));
   }
 
@@ -165,7 +166,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
       }
     };
     for (const [uri, file] of this.files) {
-      if (!/\/kustomization\.ya?ml$/i.test(uri)) continue;
+      if (!isKustomizationUri(uri)) continue;
       // The file's own parse (cached, and guarded against hostile nesting): never a second parser run.
       const first = parseFile(file.text, this.parseCacheFor(uri))[0];
       const { patches, selectorLabelled } = first ? kustomizationOf(first.parsed.doc) : NO_KUSTOMIZATION;
@@ -187,6 +188,10 @@ export class WorkspaceIndex implements WorkspaceIndexView {
 /** What one kustomization document says, read once per parse: every index update re-derives the patch set from all kustomizations. */
 const kustomizationOf = memoizeByObject((doc: Document.Parsed) => ({ patches: patchPathsOf(doc.contents), selectorLabelled: selectorLabelledResourcesOf(doc.contents) }));
 const NO_KUSTOMIZATION = { patches: [] as string[], selectorLabelled: [] as string[] };
+
+function isKustomizationUri(uri: string): boolean {
+  return /\/kustomization\.ya?ml$/i.test(uri);
+}
 
 type MovableObject = { -readonly [K in keyof IndexedObject]: IndexedObject[K] };
 
