@@ -2,7 +2,7 @@
  * Parses a manifest file document by document. Parsing never throws: YAML errors are returned as
  * data, and each document is parsed on its own so one broken document leaves the others intact.
  */
-import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError, type Alias, type Document } from 'yaml';
+import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError, type Alias, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { splitDocuments } from './split';
 
 export interface YamlError {
@@ -44,6 +44,16 @@ export const parseStats = { documentsParsed: 0 };
 // `logLevel: 'error'` keeps the yaml package from printing warnings (e.g. about collection keys) to
 // stderr when a rule converts a document with toJS.
 const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, maxAliasCount: 1000, logLevel: 'error' } as const;
+
+/**
+ * The only way the server and CLI call the yaml package's parser. `logLevel: 'error'` is forced:
+ * with the package's default, converting a document with a complex key (`? {a: x}` or `[x]: y`)
+ * prints a process warning on stderr ("Keys with collection values will be stringified…"), which
+ * is user input showing up as if it were a fault of ours. The lint forbids `parseDocument` elsewhere.
+ */
+export function parseYamlDocument(text: string, options: Omit<ParseOptions & DocumentOptions & SchemaOptions, 'logLevel'> = {}): Document.Parsed {
+  return parseDocument(text, { ...options, logLevel: 'error' });
+}
 
 /** Deeper than any real manifest (CRD schemas stay well below 100); deeper documents are not analysed. */
 export const MAX_NESTING_DEPTH = 500;

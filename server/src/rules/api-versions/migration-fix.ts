@@ -4,13 +4,13 @@
  * convert (an unknown field, an odd shape, an unrelated mistake) gets no fix rather than one that
  * would be rejected in turn.
  */
-import { parseDocument } from 'yaml';
 import { applyEdits } from '../../core/apply-fixes';
 import type { Fix } from '../../core/finding';
 import { migrationFor } from '../../k8s/migrations/index';
 import type { K8sObject } from '../../k8s/objects';
 import type { SchemaValidator } from '../../schema/types';
 import type { YamlFixer } from '../../yaml/fixer';
+import { parseYamlDocument } from '../../yaml/parse';
 
 export function migrationFix(object: K8sObject, to: string, fixer: YamlFixer, schemas: SchemaValidator | undefined): Fix | undefined {
   if (!schemas?.hasSchema(to, object.kind)) return undefined;
@@ -22,7 +22,7 @@ export function migrationFix(object: K8sObject, to: string, fixer: YamlFixer, sc
 
 function passesTargetSchema(text: string, apiVersion: string, kind: string, schemas: SchemaValidator): boolean {
   try {
-    const doc = parseDocument(text, { uniqueKeys: true });
+    const doc = parseYamlDocument(text, { uniqueKeys: true });
     if (doc.errors.length > 0) return false;
     const value = doc.toJS({ maxAliasCount: 1000 }) as { apiVersion?: unknown; kind?: unknown } | null;
     return value?.apiVersion === apiVersion && value.kind === kind && schemas.validate(apiVersion, kind, value).length === 0;
