@@ -3,6 +3,14 @@ import type { Node } from 'yaml';
 import { asMap, asSeq, getIn, getMap, getNode, getSeq, scalarString } from '../yaml/nodes';
 import type { K8sObject } from './objects';
 
+/** What the VPA does to one container: the resources it sets and which values (requests, limits). */
+export interface VpaContainerControl {
+  /** Empty when the container's policy is `mode: "Off"`. */
+  readonly resources: ReadonlySet<string>;
+  /** `RequestsAndLimits` (the default) or `RequestsOnly`: requests change either way. */
+  readonly controlledValues: string;
+}
+
 export interface VpaView {
   readonly object: K8sObject;
   readonly targetKind: string | undefined;
@@ -10,12 +18,28 @@ export interface VpaView {
   readonly targetNameNode: Node | undefined;
   /** `Off` only recommends; `Initial`, `Recreate`, `InPlaceOrRecreate` and `Auto` (the default) change requests. */
   readonly updateMode: string;
-  /** The resources it changes for at least one container (cpu and memory unless narrowed). */
+  /**
+   * The resources it changes for at least one container when the target's containers are unknown:
+   * every policy's, plus the defaults (cpu and memory) for containers no policy names, unless a `*`
+   * policy covers them.
+   */
   readonly controlledResources: ReadonlySet<string>;
+  /** What it does to the container of that name: its own policy, else the `*` policy, else cpu and memory. */
+  controlFor(containerName: string): VpaContainerControl;
 }
 
 export function isVpa(object: K8sObject): boolean {
   return object.kind === 'VerticalPodAutoscaler' && object.group === 'autoscaling.k8s.io';
+}
+
+const DEFAULT_CONTROL: VpaContainerControl = { resources: new Set(['cpu', 'memory']), controlledValues: 'RequestsAndLimits' };
+
+function controlOf(policy: ReturnType<typeof asMap>): VpaContainerControl {
+  const controlledValues = scalarString(getNode(policy, 'controlledValues')) ?? 'RequestsAndLimits';
+  if (scalarString(getNode(policy, 'mode')) === 'Off') return { resources: new Set(), controlledValues };
+  const listed = asSeq(getNode(policy, 'controlledResources'));
+  const resources = listed ? listed.items.map((item) => scalarString(item)).filter((r): r is string => r !== undefined) : ['cpu', 'memory'];
+  return { resources: new Set(resources), controlledValues };
 }
 
 export function vpaViewOf(object: K8sObject): VpaView | undefined {
@@ -23,16 +47,16 @@ export function vpaViewOf(object: K8sObject): VpaView | undefined {
   const spec = getMap(object.root, 'spec');
   const ref = getMap(spec, 'targetRef');
   const targetNameNode = getNode(ref, 'name');
-  const policies = (getSeq(getMap(spec, 'resourcePolicy'), 'containerPolicies')?.items ?? []).map((item) => asMap(item));
-  const controlled = new Set<string>();
-  // Containers without a policy of their own (no `*` entry) get the defaults: cpu and memory, mode Auto.
-  if (!policies.some((policy) => scalarString(getNode(policy, 'containerName')) === '*')) ['cpu', 'memory'].forEach((r) => controlled.add(r));
-  for (const policy of policies) {
-    if (scalarString(getNode(policy, 'mode')) === 'Off') continue;
-    const listed = asSeq(getNode(policy, 'controlledResources'));
-    const resources = listed ? listed.items.map((item) => scalarString(item)).filter((r): r is string => r !== undefined) : ['cpu', 'memory'];
-    resources.forEach((r) => controlled.add(r));
+  const byName = new Map<string, VpaContainerControl>();
+  for (const item of getSeq(getMap(spec, 'resourcePolicy'), 'containerPolicies')?.items ?? []) {
+    const policy = asMap(item);
+    const name = scalarString(getNode(policy, 'containerName'));
+    // The first policy for a name wins, as in the recommender's lookup.
+    if (name !== undefined && !byName.has(name)) byName.set(name, controlOf(policy));
   }
+  const fallback = byName.get('*') ?? DEFAULT_CONTROL;
+  const controlled = new Set<string>(fallback.resources);
+  for (const control of byName.values()) control.resources.forEach((r) => controlled.add(r));
   return {
     object,
     targetKind: scalarString(getNode(ref, 'kind')),
@@ -40,5 +64,6 @@ export function vpaViewOf(object: K8sObject): VpaView | undefined {
     targetNameNode,
     updateMode: scalarString(getIn(spec, ['updatePolicy', 'updateMode'])) ?? 'Auto',
     controlledResources: controlled,
+    controlFor: (containerName) => byName.get(containerName) ?? fallback,
   };
 }

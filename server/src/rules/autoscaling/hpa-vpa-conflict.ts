@@ -1,8 +1,9 @@
 /** Reports HorizontalPodAutoscalers that scale on CPU or memory of a workload a VerticalPodAutoscaler resizes. */
 import { defineRule } from '../types';
 import { hpaViewOf } from '../../k8s/hpa';
-import { metricResourceNameNode, selfEntry, together } from '../../k8s/relations';
-import { vpaViewOf } from '../../k8s/vpa';
+import { metricResourceNameNode, resolveTogether, selfEntry, together } from '../../k8s/relations';
+import { vpaViewOf, type VpaView } from '../../k8s/vpa';
+import { containersOf, isLongLived, podSpecOf } from '../../k8s/workloads';
 import { getPair } from '../../yaml/nodes';
 
 export default defineRule({
@@ -93,11 +94,21 @@ spec:
           return vpa && together(entry, self) && vpa.targetKind === kind && vpa.targetName === name && vpa.updateMode !== 'Off' ? [vpa] : [];
         });
         if (vpas.length === 0) return;
+        // The target's long-lived containers (the VPA leaves plain init containers alone); undefined when it is not in the index.
+        const targetEntry = resolveTogether(index, self, kind, name);
+        const podSpec = targetEntry ? podSpecOf(targetEntry.object) : undefined;
+        const containerNames = podSpec ? containersOf(podSpec).filter(isLongLived).flatMap((c) => (c.name === undefined ? [] : [c.name])) : undefined;
+        const changes = (vpa: VpaView, resource: string, container: string | undefined): boolean => {
+          if (container !== undefined) return vpa.controlFor(container).resources.has(resource);
+          if (containerNames) return containerNames.some((c) => vpa.controlFor(c).resources.has(resource));
+          return vpa.controlledResources.has(resource);
+        };
         const reported = new Set<string>();
         for (const metric of hpa.metrics) {
           const resource = metric.resource;
           if ((metric.type !== 'Resource' && metric.type !== 'ContainerResource') || (resource !== 'cpu' && resource !== 'memory') || reported.has(resource)) continue;
-          const vpa = vpas.find((v) => v.controlledResources.has(resource));
+          const container = metric.type === 'ContainerResource' ? metric.container : undefined;
+          const vpa = vpas.find((v) => changes(v, resource, container));
           const at = metric.node ? metricResourceNameNode(metric) : getPair(hpa.spec, 'scaleTargetRef');
           if (!vpa || !at) continue;
           reported.add(resource);
