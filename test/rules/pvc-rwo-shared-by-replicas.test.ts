@@ -7,6 +7,7 @@ const volumes = '- name: data\n  persistentVolumeClaim:\n    claimName: data\n';
 runRuleTests(rule, {
   valid: [
     { name: 'one replica', code: docs(pvcOf(), workload({ volumes })) },
+    { name: 'a DaemonSet with a ReadWriteMany claim', code: docs(pvcOf({ modes: ['ReadWriteMany'] }), workload({ kind: 'DaemonSet', name: 'agent', volumes })) },
     { name: 'ReadWriteMany', code: docs(pvcOf({ modes: ['ReadWriteMany'] }), workload({ replicas: 3, volumes })) },
     { name: 'ReadWriteOnce or ReadWriteMany: the volume may be attached for many', code: docs(pvcOf({ modes: ['ReadWriteOnce', 'ReadWriteMany'] }), workload({ replicas: 3, volumes })) },
     { name: 'the claim is not in the workspace', code: workload({ replicas: 3, volumes, name: 'lonely' }) },
@@ -25,6 +26,11 @@ runRuleTests(rule, {
       code: docs(workload({ volumes }), hpaOf({ min: 1, max: 5 })),
       files: { 'pvc.yaml': pvcOf({ modes: ['ReadWriteOncePod'] }) },
       errors: [{ messageId: 'shared', data: { claim: 'data', mode: 'ReadWriteOncePod', kind: 'Deployment', pods: 'up to 5 (HorizontalPodAutoscaler "web")' }, text: 'data' }],
+    },
+    {
+      name: 'a DaemonSet runs a pod per node',
+      code: docs(pvcOf(), workload({ kind: 'DaemonSet', name: 'agent', volumes })),
+      errors: [{ messageId: 'daemonSet', data: { claim: 'data', mode: 'ReadWriteOnce' }, text: 'data' }],
     },
     {
       name: 'namespaces set on both sides',

@@ -12,9 +12,12 @@ export default defineRule({
     defaultSeverity: 'warning',
     summary: 'A ReadWriteOnce claim is mounted by a workload that can run more than one pod.',
     rationale:
-      'A ReadWriteOnce volume attaches to one node at a time (ReadWriteOncePod to one pod). Every replica of a Deployment mounts the same claim, so as soon as the scheduler or the autoscaler places a second pod on another node, that pod hangs in `ContainerCreating` with a multi-attach error; scaling out, rolling updates across nodes and node drains all stall on it.',
+      'A ReadWriteOnce volume attaches to one node at a time (ReadWriteOncePod to one pod). Every replica of a Deployment mounts the same claim, so as soon as the scheduler or the autoscaler places a second pod on another node, that pod hangs in `ContainerCreating` with a multi-attach error (a DaemonSet runs a pod on every node, so all of its pods but one hang); scaling out, rolling updates across nodes and node drains all stall on it.',
     remediation: 'Give each replica its own volume (a StatefulSet with volumeClaimTemplates), use a ReadWriteMany storage class when the data really is shared, or keep the workload at one replica.',
-    messages: { shared: 'Claim "{{claim}}" is {{mode}}, but this {{kind}} can run {{pods}} pods: pods on other nodes cannot attach it.' },
+    messages: {
+      shared: 'Claim "{{claim}}" is {{mode}}, but this {{kind}} can run {{pods}} pods: pods on other nodes cannot attach it.',
+      daemonSet: 'Claim "{{claim}}" is {{mode}}, but this DaemonSet runs a pod on every node it targets: the pods on all nodes but one cannot attach it.',
+    },
     needsIndex: true,
     examples: {
       invalid: `apiVersion: v1
@@ -99,8 +102,10 @@ spec:
         const volumes = getSeq(podSpec.spec, 'volumes');
         if (!index || !volumes) return;
         const self = selfEntry(index, podSpec.object, context.document.text);
-        const scale = self && scaleOf(index, self);
-        if (!self || !scale || scale.max <= 1) return;
+        // A DaemonSet has no replica count: it runs one pod per node, on as many nodes as match.
+        const daemonSet = podSpec.object.kind === 'DaemonSet';
+        const scale = self && !daemonSet ? scaleOf(index, self) : undefined;
+        if (!self || (!daemonSet && (!scale || scale.max <= 1))) return;
         for (const item of volumes.items) {
           const nameNode = getNode(getMap(asMap(item), 'persistentVolumeClaim'), 'claimName');
           const claim = scalarString(nameNode);
@@ -108,6 +113,10 @@ spec:
           if (!nameNode || !claim || !pvc || pvc.object.group !== '') continue;
           const modes = (asSeq(getNode(getMap(pvc.object.root, 'spec'), 'accessModes'))?.items ?? []).map((mode) => scalarString(mode));
           if (modes.length === 0 || !modes.every((mode) => mode !== undefined && SINGLE_NODE_MODES.has(mode))) continue;
+          if (!scale) {
+            context.report({ at: nameNode, messageId: 'daemonSet', data: { claim, mode: modes.join(', ') } });
+            continue;
+          }
           const pods = scale.hpa ? `up to ${scale.max} (HorizontalPodAutoscaler "${scale.hpa}")` : String(scale.max);
           context.report({ at: nameNode, messageId: 'shared', data: { claim, mode: modes.join(', '), kind: podSpec.object.kind, pods } });
         }
