@@ -42,6 +42,43 @@ runRuleTests(rule, {
     { name: 'exec probes have no port; flow style', code: deployment(`
       - {name: app, ports: [{name: web, containerPort: 80}], readinessProbe: {exec: {command: [true]}}, livenessProbe: {tcpSocket: {port: web}}}
     `) },
+    { name: 'undeclared numbers are probed all the same, in each probe kind (ingress-nginx probes 10254)', code: deployment(`
+      - name: app
+        ports:
+          - containerPort: 80
+          - containerPort: 443
+        readinessProbe:
+          httpGet:
+            path: /healthz
+            port: 10254
+        startupProbe:
+          tcpSocket:
+            port: "8081"
+        livenessProbe:
+          grpc:
+            port: 9000
+    `) },
+    { name: 'a port declared for TCP and UDP, second document, a CronJob', code: yaml`
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: svc
+      ---
+      apiVersion: batch/v1
+      kind: CronJob
+      metadata:
+        name: report
+      spec:
+        schedule: "@hourly"
+        jobTemplate:
+          spec:
+            template:
+              spec:
+                containers:
+                  - name: report
+                    ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53}]
+                    livenessProbe: {tcpSocket: {port: 53}}
+    ` },
   ],
   invalid: [
     {
@@ -62,26 +99,30 @@ runRuleTests(rule, {
       }],
     },
     {
-      name: 'a number outside the declared ports, in each probe kind',
+      name: 'ports declared for UDP or SCTP only, by number and by name; a protocol listed once',
       code: deployment(`
-        - name: app
+        - name: dns
           ports:
-            - containerPort: 8080
-            - containerPort: 8443
+            - name: dns
+              containerPort: 53
+              protocol: UDP
+            - name: dns-again
+              containerPort: 53
+              protocol: UDP
+            - name: signal
+              containerPort: 3868
+              protocol: SCTP
           readinessProbe:
-            httpGet:
-              path: /ready
-              port: 80
-          startupProbe:
             tcpSocket:
-              port: "8081"
+              port: 53
           livenessProbe:
-            grpc:
-              port: 8080
+            httpGet:
+              path: /health
+              port: signal
       `),
       errors: [
-        { messageId: 'notDeclared', data: { probe: 'readinessProbe', container: 'app', port: 80, declared: '8080, 8443' }, text: '80' },
-        { messageId: 'notDeclared', data: { probe: 'startupProbe', container: 'app', port: 8081, declared: '8080, 8443' }, text: '"8081"' },
+        { messageId: 'wrongProtocol', data: { probe: 'readinessProbe', container: 'dns', port: 53, protocols: 'UDP' }, text: '53' },
+        { messageId: 'wrongProtocol', data: { probe: 'livenessProbe', container: 'dns', port: 3868, protocols: 'SCTP' }, text: 'signal' },
       ],
     },
     {
@@ -116,31 +157,6 @@ runRuleTests(rule, {
         { messageId: 'otherContainer', data: { probe: 'readinessProbe', container: 'db', port: 15000, owner: 'proxy' }, line: 20 },
         { messageId: 'unknownName', data: { probe: 'livenessProbe', container: 'db', port: 'admin' }, line: 24 },
       ],
-    },
-    {
-      name: 'second document, a CronJob',
-      code: yaml`
-        apiVersion: v1
-        kind: Service
-        metadata:
-          name: svc
-        ---
-        apiVersion: batch/v1
-        kind: CronJob
-        metadata:
-          name: report
-        spec:
-          schedule: "@hourly"
-          jobTemplate:
-            spec:
-              template:
-                spec:
-                  containers:
-                    - name: report
-                      ports: [{containerPort: 3000}]
-                      livenessProbe: {httpGet: {path: /, port: 3001}}
-      `,
-      errors: [{ messageId: 'notDeclared', data: { probe: 'livenessProbe', container: 'report', port: 3001, declared: '3000' }, text: '3001', line: 19 }],
     },
   ],
 });
