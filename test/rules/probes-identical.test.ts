@@ -81,7 +81,7 @@ runRuleTests(rule, {
               port: 8080
       `),
       errors: [{
-        messageId: 'identical',
+        messageId: 'identicalHttp',
         data: { container: 'app', handler: 'httpGet /health on port http' },
         text: 'livenessProbe',
         line: 19,
@@ -100,7 +100,7 @@ runRuleTests(rule, {
               path: /
               port: 80
       `),
-      errors: [{ messageId: 'identical', data: { container: 'app', handler: 'httpGet / on port 80' } }],
+      errors: [{ messageId: 'identicalHttp', data: { container: 'app', handler: 'httpGet / on port 80' } }],
     },
     {
       name: 'tcpSocket, exec and grpc handlers across a multi-document file',
@@ -143,9 +143,9 @@ runRuleTests(rule, {
                   readinessProbe: {grpc: {port: 9000, service: ""}}
       `,
       errors: [
-        { messageId: 'identical', data: { container: 'redis', handler: 'tcpSocket on port 6379' }, line: 8 },
-        { messageId: 'identical', data: { container: 'backup-agent', handler: 'exec `pg_isready -q`' }, line: 25 },
-        { messageId: 'identical', data: { container: 'rpc', handler: 'grpc on port 9000' }, text: 'livenessProbe', line: 35 },
+        { messageId: 'identicalTcp', data: { container: 'redis', handler: 'tcpSocket on port 6379' }, line: 8 },
+        { messageId: 'identicalExec', data: { container: 'backup-agent', handler: 'exec `pg_isready -q`' }, line: 25 },
+        { messageId: 'identicalGrpc', data: { container: 'rpc', handler: 'grpc on port 9000' }, text: 'livenessProbe', line: 35 },
       ],
     },
   ],

@@ -1,6 +1,13 @@
 /** Reports liveness and readiness probes that perform the same check. */
 import { defineRule } from '../types';
-import { probeOf } from '../../k8s/probes';
+import { probeOf, type HandlerType } from '../../k8s/probes';
+
+const MESSAGE_BY_HANDLER: Record<HandlerType, 'identicalHttp' | 'identicalTcp' | 'identicalGrpc' | 'identicalExec'> = {
+  httpGet: 'identicalHttp',
+  tcpSocket: 'identicalTcp',
+  grpc: 'identicalGrpc',
+  exec: 'identicalExec',
+};
 
 export default defineRule({
   meta: {
@@ -13,7 +20,11 @@ export default defineRule({
     remediation:
       'Give the liveness probe a cheaper check that only proves the process responds (a dedicated endpoint, or a TCP check on the port), and keep dependency checks in the readiness probe.',
     messages: {
-      identical: 'livenessProbe of container "{{container}}" performs the same check as its readinessProbe ({{handler}}): a failing dependency restarts the pod instead of only removing it from rotation.',
+      // What the shared check can fail on depends on the handler: only an endpoint or a command can test dependencies.
+      identicalHttp: 'livenessProbe of container "{{container}}" performs the same check as its readinessProbe ({{handler}}): when the endpoint reports a failing dependency or answers slowly under load, the pod is restarted instead of only removed from rotation.',
+      identicalGrpc: 'livenessProbe of container "{{container}}" performs the same check as its readinessProbe ({{handler}}): when the health service reports NOT_SERVING (a failing dependency, overload), the pod is restarted instead of only removed from rotation.',
+      identicalExec: 'livenessProbe of container "{{container}}" performs the same check as its readinessProbe ({{handler}}): whatever the command tests, a failure or a timeout restarts the pod instead of only removing it from rotation.',
+      identicalTcp: 'livenessProbe of container "{{container}}" performs the same check as its readinessProbe ({{handler}}): the readiness probe tells nothing the liveness probe does not, so a pod that stops accepting connections under load is restarted instead of only removed from rotation.',
     },
     examples: {
       invalid: `apiVersion: apps/v1
@@ -82,7 +93,7 @@ spec:
         if (!liveness?.handler || !readiness?.handler || liveness.handler.key !== readiness.handler.key) return;
         context.report({
           at: liveness.pair,
-          messageId: 'identical',
+          messageId: MESSAGE_BY_HANDLER[liveness.handler.type],
           data: { container: container.name ?? '(unnamed)', handler: liveness.handler.description },
         });
       },
