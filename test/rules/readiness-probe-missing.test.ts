@@ -93,6 +93,29 @@ runRuleTests(rule, {
     // Pods selected by a Service (cross-object, through the workspace index).
     { name: 'a Service in another folder is not certainly in front of these pods', code: workload({ name: 'worker-a' }), files: { 'other/svc.yaml': serviceOf({ selector: { app: 'worker-a' } }) } },
     { name: 'a Service selecting other pods', code: docs(workload({ name: 'worker-b' }), serviceOf()) },
+    { name: 'a sidecar without ports, selected by a Service, while the app container\'s readinessProbe gates the pod', code: yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: mesh
+      spec:
+        replicas: 2
+        selector:
+          matchLabels: {app: mesh}
+        template:
+          metadata:
+            labels: {app: mesh}
+          spec:
+            initContainers:
+              - name: log-shipper
+                image: shipper:2
+                restartPolicy: Always
+            containers:
+              - name: app
+                image: app:1
+                ports: [{containerPort: 8080}]
+                readinessProbe: {tcpSocket: {port: 8080}}
+    ` + '---\n' + serviceOf({ name: 'mesh' }) },
     { name: 'Jobs selected by a Service still run to completion', code: docs(workload({ kind: 'Job', name: 'p' }), serviceOf({ name: 'p' })) },
   ],
   invalid: [
@@ -173,6 +196,35 @@ runRuleTests(rule, {
       name: 'no ports, but a Service in the same file selects the pods',
       code: docs(workload({ name: 'api' }), serviceOf({ name: 'api' })),
       errors: [{ messageId: 'selected', data: { container: 'app', services: '"api"' }, text: 'app', line: 15 }],
+    },
+    {
+      name: 'a sidecar without ports, selected by a Service, and no container gates the pod',
+      code: yaml`
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: mesh
+      spec:
+        replicas: 2
+        selector:
+          matchLabels: {app: mesh}
+        template:
+          metadata:
+            labels: {app: mesh}
+          spec:
+            initContainers:
+              - name: log-shipper
+                image: shipper:2
+                restartPolicy: Always
+            containers:
+              - name: app
+                image: app:1
+                ports: [{containerPort: 8080}]
+    ` + '---\n' + serviceOf({ name: 'mesh' }),
+      errors: [
+        { messageId: 'selected', data: { container: 'log-shipper', services: '"mesh"' }, text: 'log-shipper' },
+        { messageId: 'missing', data: { container: 'app' }, text: 'app' },
+      ],
     },
     {
       name: 'a bare Pod selected by a Service in another file',

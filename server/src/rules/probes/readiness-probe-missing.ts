@@ -3,7 +3,7 @@ import { defineRule } from '../types';
 import { exposesTraffic, hasMisspeltProbe, isLongRunningContainer } from '../../k8s/probes';
 import { nameList } from '../../k8s/relations';
 import { selectingServices } from '../../k8s/relations';
-import { isLongLived } from '../../k8s/workloads';
+import { containersOf, isLongLived } from '../../k8s/workloads';
 import { getNode } from '../../yaml/nodes';
 
 export default defineRule({
@@ -15,7 +15,7 @@ export default defineRule({
     reportsAbsence: true,
     summary: 'A container that serves on a port has no readiness probe.',
     rationale:
-      'Without a readiness probe a container counts as ready the moment it starts, so Services send it requests while it is still loading and rollouts move on before the new pods can serve. With many replicas, every rollout and every rescheduled pod then shows up as a burst of failed requests.',
+      'Without a readiness probe a container counts as ready the moment it starts, so Services send it requests while it is still loading and rollouts move on before the new pods can serve. With many replicas, every rollout and every rescheduled pod then shows up as a burst of failed requests. A container that declares no port is reported only when a Service selects its pod and no other container\'s readiness probe gates the pod (a pod is Ready only when all its containers are).',
     remediation:
       'Add a `readinessProbe` that succeeds only when the container can answer requests, for example an `httpGet` on a lightweight endpoint of the port it serves.',
     messages: {
@@ -84,6 +84,8 @@ spec:
         // Without declared ports, a Service selecting the pod (bare Pods included, never Jobs) still sends it traffic.
         const kind = container.podSpec.object.kind;
         if (!isLongLived(container) || (!isLongRunningContainer(container) && kind !== 'Pod')) return;
+        // The pod is Ready only when every container is: another container's readinessProbe already keeps traffic away.
+        if (containersOf(container.podSpec).some((other) => other.node !== container.node && isLongLived(other) && getNode(other.node, 'readinessProbe') !== undefined)) return;
         const services = selectingServices(container.podSpec, context.index, context.document.text);
         if (services.length > 0) context.report({ at: container.anchor, messageId: 'selected', data: { ...data, services: nameList(services.map((s) => s.object.name ?? '(unnamed)')) } });
       },
