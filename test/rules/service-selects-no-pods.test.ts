@@ -10,6 +10,7 @@ runRuleTests(rule, {
     { name: 'ExternalName', code: docs(workload(), serviceOf({ name: 'db', type: 'ExternalName', selector: { app: 'db' } })) },
     { name: 'the folder defines no workloads: pods may come from a chart or an operator', code: serviceOf({ name: 'metrics', selector: { app: 'prometheus' } }) },
     { name: 'no related pod template here (other name, no shared label): pods from elsewhere', code: docs(workload({ name: 'api' }), serviceOf({ name: 'operated', selector: { operated: 'true' } })) },
+    { name: 'exact matches in another namespace of another folder are not evidence', code: serviceOf({ name: 'storefront', namespace: 'shop', selector: { app: 'web' } }), files: { 'other/web.yaml': workload({ namespace: 'staging' }) } },
     { name: 'a Service without namespace may select pods in any namespace', code: serviceOf({ name: 'web-ns' , selector: { app: 'web' } }), files: { 'web.yaml': workload({ namespace: 'prod' }) } },
     { name: 'selects a bare Pod', code: docs(workload({ kind: 'Pod', name: 'debug' }), serviceOf({ name: 'debug' })) },
   ],
@@ -30,6 +31,12 @@ runRuleTests(rule, {
       code: serviceOf({ namespace: 'a' }),
       files: { 'web.yaml': docs(workload({ namespace: 'b' }), workload({ namespace: 'a', labels: { app: 'web-v2' } })) },
       errors: [{ messageId: 'noPods', data: { closest: 'Deployment "web"', unmet: '"app=web"' }, text: 'selector' }],
+    },
+    {
+      name: 'the selector matches pods exactly, but in other namespaces of the folder',
+      code: serviceOf({ name: 'frontend', namespace: 'shop', selector: { app: 'web' } }),
+      files: { 'web.yaml': docs(workload({ namespace: 'staging' }), workload({ name: 'web-canary', namespace: 'prod', labels: { app: 'web' } })) },
+      errors: [{ messageId: 'otherNamespace', data: { namespace: 'shop', namespaces: 'namespaces "prod", "staging"', pods: 'Deployment "web", Deployment "web-canary"' }, text: 'selector' }],
     },
   ],
 });
