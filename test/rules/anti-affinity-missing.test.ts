@@ -39,28 +39,28 @@ runRuleTests(rule, {
     {
       name: 'a spread constraint without labelSelector, an empty preferred list',
       code: withPodSpec('  replicas: 3\n', '      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n          whenUnsatisfiable: ScheduleAnyway\n      affinity:\n        podAntiAffinity:\n          preferredDuringSchedulingIgnoredDuringExecution: []\n'),
-      errors: [{ messageId: 'spreadsNothing', data: { kind: 'Deployment', name: 'web', replicas: 3 }, text: '3' }],
+      errors: [{ messageId: 'spreadsNothing', data: { kind: 'Deployment', name: 'web', replicas: '3 replicas' }, text: '3' }],
     },
     {
       name: 'anti-affinity on other pods, and on its own pods in another namespace only',
       code: withNamespace(withPodSpec('  replicas: 2\n', `      affinity:\n        podAntiAffinity:\n          requiredDuringSchedulingIgnoredDuringExecution:\n            - topologyKey: kubernetes.io/hostname\n              labelSelector:\n                matchLabels: {app: cache}\n            - topologyKey: kubernetes.io/hostname\n              namespaces: [other]\n${indent(ownSelector, 14)}            - topologyKey: kubernetes.io/hostname\n              namespaceSelector:\n                matchLabels: {team: data}\n${indent(ownSelector, 14)}`)),
-      errors: [{ messageId: 'spreadsNothing', data: { kind: 'Deployment', name: 'web', replicas: 2 }, text: '2' }],
+      errors: [{ messageId: 'spreadsNothing', data: { kind: 'Deployment', name: 'web', replicas: '2 replicas' }, text: '2' }],
     },
     {
       name: 'replicas come from an HPA with minReplicas 3 (in another file): reported on metadata.name',
       code: deployment(app).replace('metadata:\n', 'metadata: # autoscaled\n'),
       files: { 'hpa.yaml': hpaOf({ min: 3 }) },
-      errors: [{ messageId: 'unspread', data: { kind: 'Deployment', name: 'web', replicas: 'at least 3 (HorizontalPodAutoscaler "web")' }, text: 'web', line: 4 }],
+      errors: [{ messageId: 'unspread', data: { kind: 'Deployment', name: 'web', replicas: 'at least 3 replicas (HorizontalPodAutoscaler "web")' }, text: 'web', line: 4 }],
     },
     {
       name: 'a Deployment with 3 replicas: reported on the value',
       code: deployment(app, '  replicas: 3 # one per zone?\n'),
-      errors: [{ messageId: 'unspread', data: { kind: 'Deployment', name: 'web', replicas: 3 }, text: '3', line: 6, column: 13, severity: 'info' }],
+      errors: [{ messageId: 'unspread', data: { kind: 'Deployment', name: 'web', replicas: '3 replicas' }, text: '3', line: 6, column: 13, severity: 'info' }],
     },
     {
       name: 'only node affinity, and empty spread constraints, do not spread',
       code: withPodSpec('  replicas: 4\n', '      topologySpreadConstraints: []\n      affinity:\n        nodeAffinity: {}\n'),
-      errors: [{ messageId: 'unspread', data: { kind: 'Deployment', name: 'web', replicas: 4 }, line: 6 }],
+      errors: [{ messageId: 'unspread', data: { kind: 'Deployment', name: 'web', replicas: '4 replicas' }, line: 6 }],
     },
     {
       name: 'a StatefulSet and a ReplicaSet (extensions/v1beta1) in one file, flow style',
@@ -82,8 +82,8 @@ runRuleTests(rule, {
                 - name: app
       `,
       errors: [
-        { messageId: 'unspread', data: { kind: 'StatefulSet', name: 'db', replicas: 3 }, text: '3', line: 4 },
-        { messageId: 'unspread', data: { kind: 'ReplicaSet', name: 'rs', replicas: 2 }, text: '2', line: 11 },
+        { messageId: 'unspread', data: { kind: 'StatefulSet', name: 'db', replicas: '3 replicas' }, text: '3', line: 4 },
+        { messageId: 'unspread', data: { kind: 'ReplicaSet', name: 'rs', replicas: '2 replicas' }, text: '2', line: 11 },
       ],
     },
   ],

@@ -24,8 +24,8 @@ export default defineRule({
     remediation:
       'Add `topologySpreadConstraints` over `kubernetes.io/hostname` (and `topology.kubernetes.io/zone` for zone redundancy) with a labelSelector matching the pod labels, or a `podAntiAffinity` rule; prefer `whenUnsatisfiable: ScheduleAnyway` or preferred anti-affinity unless spreading is a hard requirement.',
     messages: {
-      unspread: '{{kind}} "{{name}}" runs {{replicas}} replicas with no podAntiAffinity or topologySpreadConstraints: all of them may land on one node.',
-      spreadsNothing: '{{kind}} "{{name}}" runs {{replicas}} replicas, but none of its podAntiAffinity terms or topologySpreadConstraints selects its own pods in its namespace (a missing labelSelector, a selector that misses the pod labels, or other namespaces): all of them may land on one node.',
+      unspread: '{{kind}} "{{name}}" runs {{replicas}} with no podAntiAffinity or topologySpreadConstraints: all of them may land on one node.',
+      spreadsNothing: '{{kind}} "{{name}}" runs {{replicas}}, but none of its podAntiAffinity terms or topologySpreadConstraints selects its own pods in its namespace (a missing labelSelector, a selector that misses the pod labels, or other namespaces): all of them may land on one node.',
     },
     needsIndex: true,
     examples: {
@@ -84,10 +84,10 @@ spec:
         const replicasNode = getIn(object.root, ['spec', 'replicas']);
         const written = scalarNumber(replicasNode);
         const minimum = minimumFromHpa(context.index, object, context.document.text);
-        let replicas: number | string;
+        let replicas: string;
         let at: Node | undefined;
-        if (replicasNode && written !== undefined && written > 1) [replicas, at] = [written, replicasNode];
-        else if (minimum) [replicas, at] = [`at least ${minimum.min} (HorizontalPodAutoscaler "${minimum.hpa}")`, replicasNode ?? object.nameNode];
+        if (replicasNode && written !== undefined && written > 1) [replicas, at] = [`${written} replicas`, replicasNode];
+        else if (minimum) [replicas, at] = [`at least ${minimum.min} replicas (HorizontalPodAutoscaler "${minimum.hpa}")`, replicasNode ?? object.nameNode];
         else return;
         if (!at) return;
         const spread = spreadOf(podSpec, object.namespace);
