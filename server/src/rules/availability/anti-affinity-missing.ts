@@ -80,18 +80,21 @@ spec:
         if (!REPLICATED_KINDS.has(object.kind)) return;
         const podSpec = podSpecOf(object);
         if (!podSpec) return;
+        const spread = spreadOf(podSpec, object.namespace);
+        if (spread === 'effective') return;
         // An absent replicas means 1, or an autoscaler owns the count: then the HPA's minimum is the claim.
         const replicasNode = getIn(object.root, ['spec', 'replicas']);
         const written = scalarNumber(replicasNode);
-        const minimum = minimumFromHpa(context.index, object, context.document.text);
         let replicas: string;
         let at: Node | undefined;
         if (replicasNode && written !== undefined && written > 1) [replicas, at] = [`${written} replicas`, replicasNode];
-        else if (minimum) [replicas, at] = [`at least ${minimum.min} replicas (HorizontalPodAutoscaler "${minimum.hpa}")`, replicasNode ?? object.nameNode];
-        else return;
+        else {
+          // Looked up only here, so workloads with a written count do not depend on every HPA edit.
+          const minimum = minimumFromHpa(context.index, object, context.document.text);
+          if (!minimum) return;
+          [replicas, at] = [`at least ${minimum.min} replicas (HorizontalPodAutoscaler "${minimum.hpa}")`, replicasNode ?? object.nameNode];
+        }
         if (!at) return;
-        const spread = spreadOf(podSpec, object.namespace);
-        if (spread === 'effective') return;
         context.report({ at, messageId: spread === 'none' ? 'unspread' : 'spreadsNothing', data: { kind: object.kind, name: object.name ?? '(unnamed)', replicas } });
       },
     };
