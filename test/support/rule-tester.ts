@@ -69,16 +69,18 @@ export const CASE_URI = 'file:///workspace/case.yaml';
 export function lintWithRule(rule: Rule, code: string, settings: Settings = {}, index?: WorkspaceIndexView, files: Record<string, string> = {}): Finding[] {
   const { config, problems } = resolveConfig(settings, RULE_IDS);
   assert.deepEqual(problems, [], 'test settings must be valid');
-  let view = index;
-  if (!view && rule.meta.needsIndex) {
-    const workspace = new WorkspaceIndex();
-    for (const [file, text] of Object.entries(files)) workspace.update(new URL(file, 'file:///workspace/').toString(), text);
-    workspace.update(CASE_URI, code);
-    view = workspace;
-  }
-  const result = lintText(code, { uri: CASE_URI, config, rules: [rule], index: view, schemas: testSchemas });
+  const result = lintText(code, { uri: CASE_URI, config, rules: [rule], index: indexFor(rule, code, index, files), schemas: testSchemas });
   assert.deepEqual(result.internalErrors, [], 'the rule must not throw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+/** The given index, or for a cross-object rule one holding the case and its other `files`. */
+function indexFor(rule: Rule, code: string, index: WorkspaceIndexView | undefined, files: Record<string, string> = {}): WorkspaceIndexView | undefined {
+  if (index || !rule.meta.needsIndex) return index;
+  const workspace = new WorkspaceIndex();
+  for (const [file, text] of Object.entries(files)) workspace.update(new URL(file, 'file:///workspace/').toString(), text);
+  workspace.update(CASE_URI, code);
+  return workspace;
 }
 
 export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, options: TesterOptions = {}): void {
@@ -162,7 +164,7 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
     assert.equal(c.output, undefined, 'no safe fix was produced, so `output` must be absent');
   }
   if (findings.some((f) => f.fixes.length > 0)) assert.ok(rule.meta.fixable, 'meta.fixable must be declared for rules with fixes');
-  checkNoMutation(rule, c.code, c.settings, options);
+  checkNoMutation(rule, c, options);
 }
 
 function checkFix(rule: Rule, c: InvalidCase, finding: Finding, output: string, options: TesterOptions): void {
@@ -178,10 +180,13 @@ export function commentsOf(text: string): string[] {
   return [...text.matchAll(/(?:^|[ \t])(#[^\n]*)/gm)].map((m) => m[1]!.trimEnd());
 }
 
-function checkNoMutation(rule: Rule, code: string, settings: Settings | undefined, options: TesterOptions): void {
+/** Runs the rule as the case does (same index and schemas, so cross-object rules run their code too). */
+function checkNoMutation(rule: Rule, c: InvalidCase, options: TesterOptions): void {
   const cache = createParseCache();
-  const { config } = resolveConfig(settings ?? {}, RULE_IDS);
-  const result = lintText(code, { config, rules: [rule], cache, index: options.index });
+  const { config } = resolveConfig(c.settings ?? {}, RULE_IDS);
+  const index = indexFor(rule, c.code, options.index, c.files);
+  const result = lintText(c.code, { uri: CASE_URI, config, rules: [rule], cache, index, schemas: testSchemas });
+  assert.ok(result.findings.some((f) => f.ruleId === rule.meta.id), 'the mutation check must run the rule to its finding');
   for (const placed of result.documents) {
     if (placed.parsed.errors.length > 0) continue; // a broken document cannot be printed back to compare
     const fresh = createParseCache();
