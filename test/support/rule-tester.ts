@@ -33,7 +33,15 @@ export interface ExpectedError {
   column?: number;
   severity?: Severity;
   /** Titles and outputs of the non-safe fixes offered, in order. */
-  suggestions?: { title?: string; output: string }[];
+  suggestions?: ExpectedSuggestion[];
+}
+
+export interface ExpectedSuggestion {
+  title?: string;
+  /** The case's text after the suggestion's edits to it (the text itself if it edits only other files). */
+  output: string;
+  /** The text of each other file the suggestion edits, after its edits, by the case's `files` path. */
+  files?: Record<string, string>;
 }
 
 export interface InvalidCase {
@@ -111,7 +119,7 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
   });
 }
 
-function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void {
+export function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void {
   const findings = lintWithRule(rule, c.code, c.settings, options.index, c.files);
   const lines = new LineIndex(c.code);
   assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got: ${findings.map((f) => f.message).join(' | ')}`);
@@ -144,12 +152,23 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
       const after = lintWithRule(rule, applyEdits(c.code, local), c.settings, options.index, files);
       assert.ok(!after.some((f) => f.message === finding.message), `the cross-file fix must remove "${finding.message}"`);
     }
+    const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
+    // As in ESLint's RuleTester: a suggestion nobody asserted is a suggestion nobody checked.
+    if (suggestions.length > 0 && !expected.suggestions) {
+      assert.fail(`finding ${i + 1} offers ${suggestions.length} suggestion(s) (${suggestions.map((f) => `"${f.title}"`).join(', ')}): list them in \`suggestions\``);
+    }
     if (expected.suggestions) {
-      const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
       assert.equal(suggestions.length, expected.suggestions.length, 'number of suggestions');
       expected.suggestions.forEach((s, j) => {
+        const edits = suggestions[j]!.edits;
         if (s.title) assert.equal(suggestions[j]!.title, s.title);
-        assert.equal(applyEdits(c.code, suggestions[j]!.edits), s.output);
+        assert.equal(applyEdits(c.code, edits.filter((edit) => edit.uri === undefined || edit.uri === CASE_URI)), s.output);
+        const edited = Object.entries(c.files ?? {}).filter(([file]) => edits.some((edit) => edit.uri === new URL(file, 'file:///workspace/').toString()));
+        assert.deepEqual(
+          Object.fromEntries(edited.map(([file, text]) => [file, applyEdits(text, edits.filter((edit) => edit.uri === new URL(file, 'file:///workspace/').toString()))])),
+          s.files ?? {},
+          'the other files the suggestion edits',
+        );
       });
     }
   });
