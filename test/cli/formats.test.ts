@@ -1,9 +1,10 @@
 /**
  * Golden outputs for every --format, plus SARIF validated against the subset of SARIF 2.1.0 that
- * GitHub code scanning reads. Regenerate the goldens with UPDATE_GOLDEN=1 after an intended change.
+ * GitHub code scanning reads. Regenerate the goldens with UPDATE_GOLDEN=1 after an intended change;
+ * a missing golden fails without it.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
@@ -11,14 +12,13 @@ import { escapeData, escapeProperty } from '../../server/src/cli/format-github';
 import { RULES } from '../../server/src/rules/index';
 import { ruleDocsUrl } from '../../server/src/rules/docs-url';
 import { ROOT, runCli } from '../support/cli';
+import { checkGolden } from '../support/golden';
 
 const INPUT = 'test/fixtures/cli/golden-input';
 const GOLDEN = path.join(ROOT, 'test/fixtures/cli/golden');
 
 function golden(name: string, actual: string): void {
-  const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  assert.equal(actual, readFileSync(file, 'utf8'), `${name} differs from the golden; run with UPDATE_GOLDEN=1 if the change is intended`);
+  checkGolden(path.join(GOLDEN, name), actual);
 }
 
 interface SarifLog {

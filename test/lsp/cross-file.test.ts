@@ -108,3 +108,35 @@ describe('cross-file findings against files on disk (workspace scan and file eve
     await until(lsp, hpaUri, (d) => !codes(d).includes('hpa-target-missing-requests'));
   });
 });
+
+describe('kubeGuardrails.exclude keeps files out of the workspace scan', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'kube-guardrails-exclude-'));
+    writeFileSync(path.join(root, 'deploy.generated.yaml'), workload({ containers: CONTAINER_WITHOUT_REQUESTS }));
+    writeFileSync(path.join(root, 'hpa.yaml'), hpaOf({ extra: resourceMetric('cpu') }));
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  /** Scans the folder with the given settings, then opens the HPA: its diagnostics, and the scan's log line. */
+  async function scanThenOpenHpa(settings: Record<string, unknown>): Promise<{ indexed: string; codes: string[] }> {
+    const lsp = await startHarness(settings, { debounceMs: 0 }, {}, [pathToFileURL(root).toString()]);
+    try {
+      const indexed = await lsp.log(/indexed \d+ YAML files/);
+      const diagnostics = await lsp.open(pathToFileURL(path.join(root, 'hpa.yaml')).toString(), hpaOf({ extra: resourceMetric('cpu') }));
+      return { indexed, codes: codes(diagnostics) };
+    } finally {
+      await lsp.close();
+    }
+  }
+
+  it('indexes the Deployment by default, and not when its file matches an exclude glob', async () => {
+    const included = await scanThenOpenHpa({});
+    assert.match(included.indexed, /indexed 2 YAML files/);
+    assert.ok(included.codes.includes('hpa-target-missing-requests'));
+
+    const excluded = await scanThenOpenHpa({ exclude: ['**/*.generated.yaml'] });
+    assert.match(excluded.indexed, /indexed 1 YAML files/);
+    assert.ok(!excluded.codes.includes('hpa-target-missing-requests'));
+  });
+});

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { RULES } from '../../server/src/rules/index';
+import { DEFAULT_EXCLUDE } from '../../server/src/lsp/settings';
 import { CONFIG_SCHEMA_FILE, renderConfigSchema } from '../../scripts/lib/config-schema';
 
 const root = path.resolve(__dirname, '../..');
@@ -14,6 +15,21 @@ describe('extension manifest', () => {
     const properties = manifest.contributes.configuration.properties['kubeGuardrails.rules'].properties;
     assert.deepEqual(Object.keys(properties).sort(), RULES.map((r) => r.meta.id).sort());
     for (const rule of RULES) assert.equal(properties[rule.meta.id].default, rule.meta.defaultSeverity);
+  });
+
+  it('declares kubeGuardrails.exclude with the default the server uses', () => {
+    const exclude = manifest.contributes.configuration.properties['kubeGuardrails.exclude'];
+    assert.ok(exclude, 'kubeGuardrails.exclude must be declared in contributes.configuration');
+    assert.equal(exclude.type, 'array');
+    assert.equal(exclude.items.type, 'string');
+    assert.equal(exclude.scope, 'resource');
+    assert.deepEqual(exclude.default, DEFAULT_EXCLUDE);
+    assert.ok(exclude.markdownDescription ?? exclude.description);
+  });
+
+  it('documents every declared setting in the README', () => {
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    for (const name of Object.keys(manifest.contributes.configuration.properties)) assert.ok(readme.includes(`\`${name}\``), `README.md does not mention ${name}`);
   });
 
   it('has the bundle entry points named by the contracts', () => {

@@ -48,9 +48,45 @@ runRuleTests(rule, {
                 limits:
                   memory: 1Gi
           `) }] },
-        { messageId: 'tooLarge', text: '--max-old-space-size=1000', data: { flag: '--max-old-space-size=1000', heap: '98%', limit: '1Gi', container: 'app' } },
-        { messageId: 'tooLarge', text: '-XX:MaxRAMPercentage=95.0' },
-        { messageId: 'tooLarge', text: '-XX:MaxRAM=2g' },
+        { messageId: 'tooLarge', text: '--max-old-space-size=1000', data: { flag: '--max-old-space-size=1000', heap: '98%', limit: '1Gi', container: 'app' },
+          suggestions: [{ title: 'Set the heap to 75% of the limit (--max-old-space-size=768)', output: deployment(`
+            - name: app
+              command: ["java", "-Xmx1g", "-jar", "app.jar"]
+              env:
+                - name: NODE_OPTIONS
+                  value: "--max-old-space-size=768"
+                - name: JAVA_OPTS
+                  value: -XX:MaxRAMPercentage=95.0 -XX:MaxRAM=2g
+              resources:
+                limits:
+                  memory: 1Gi
+          `) }] },
+        { messageId: 'tooLarge', text: '-XX:MaxRAMPercentage=95.0',
+          suggestions: [{ title: 'Set the heap to 75% of the limit (-XX:MaxRAMPercentage=75)', output: deployment(`
+            - name: app
+              command: ["java", "-Xmx1g", "-jar", "app.jar"]
+              env:
+                - name: NODE_OPTIONS
+                  value: "--max-old-space-size=1000"
+                - name: JAVA_OPTS
+                  value: -XX:MaxRAMPercentage=75 -XX:MaxRAM=2g
+              resources:
+                limits:
+                  memory: 1Gi
+          `) }] },
+        { messageId: 'tooLarge', text: '-XX:MaxRAM=2g',
+          suggestions: [{ title: 'Set the heap to 75% of the limit (-XX:MaxRAM=768m)', output: deployment(`
+            - name: app
+              command: ["java", "-Xmx1g", "-jar", "app.jar"]
+              env:
+                - name: NODE_OPTIONS
+                  value: "--max-old-space-size=1000"
+                - name: JAVA_OPTS
+                  value: -XX:MaxRAMPercentage=95.0 -XX:MaxRAM=768m
+              resources:
+                limits:
+                  memory: 1Gi
+          `) }] },
       ],
     },
   ],

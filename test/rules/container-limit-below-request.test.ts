@@ -54,7 +54,17 @@ runRuleTests(rule, {
                   cpu: 250m
                   memory: 1000Mi
           `) }] },
-        { messageId: 'below', data: { resource: 'memory', limit: '1000Mi', request: '1Gi', container: 'app' }, text: '1000Mi', severity: 'error' },
+        { messageId: 'below', data: { resource: 'memory', limit: '1000Mi', request: '1Gi', container: 'app' }, text: '1000Mi', severity: 'error',
+          suggestions: [{ title: 'Set the memory limit to the request (1Gi)', output: deployment(`
+            - name: app
+              resources:
+                requests:
+                  cpu: 250m
+                  memory: 1Gi # measured
+                limits:
+                  cpu: 0.1
+                  memory: 1Gi
+          `) }] },
       ],
     },
   ],

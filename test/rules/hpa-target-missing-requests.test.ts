@@ -91,33 +91,55 @@ runRuleTests(rule, {
     {
       name: 'metrics left out: the default 80% CPU target, reported on scaleTargetRef',
       code: docs(workload({ containers: CONTAINER_WITHOUT_REQUESTS }), hpaOf({ min: 2 })),
-      errors: [{ messageId: 'missingDefault', data: { kind: 'Deployment', name: 'web', resource: 'CPU', containers: '"app"' }, text: 'scaleTargetRef', line: 23 }],
+      errors: [{
+        messageId: 'missingDefault', data: { kind: 'Deployment', name: 'web', resource: 'CPU', containers: '"app"' }, text: 'scaleTargetRef', line: 23,
+        suggestions: [{ title: 'Add a cpu request of 100m to Deployment "web"', output: docs(workload({ containers: `${CONTAINER_WITHOUT_REQUESTS}  resources:\n    requests:\n      cpu: 100m\n` }), hpaOf({ min: 2 })) }],
+      }],
     },
     {
       name: 'the target is in another file; the fix edits that file',
       code: hpaOf({ extra: resourceMetric('memory') }),
       files: { 'deploy.yaml': workload({ containers: cpuOnly }) },
-      errors: [{ messageId: 'missing', data: { kind: 'Deployment', name: 'web', resource: 'memory', containers: '"app"' }, text: 'memory' }],
+      errors: [{
+        messageId: 'missing', data: { kind: 'Deployment', name: 'web', resource: 'memory', containers: '"app"' }, text: 'memory',
+        suggestions: [{
+          title: 'Add a memory request of 128Mi to Deployment "web"',
+          output: hpaOf({ extra: resourceMetric('memory') }),
+          files: { 'deploy.yaml': workload({ containers: `${cpuOnly}      memory: 128Mi\n` }) },
+        }],
+      }],
     },
     {
       name: 'autoscaling/v1 targetCPUUtilizationPercentage',
       code: docs(workload({ containers: CONTAINER_WITHOUT_REQUESTS }), hpaOf({ apiVersion: 'autoscaling/v1', extra: 'targetCPUUtilizationPercentage: 60\n' })),
-      errors: [{ messageId: 'missing', text: '60' }],
+      errors: [{
+        messageId: 'missing', text: '60',
+        suggestions: [{ title: 'Add a cpu request of 100m to Deployment "web"', output: docs(workload({ containers: `${CONTAINER_WITHOUT_REQUESTS}  resources:\n    requests:\n      cpu: 100m\n` }), hpaOf({ apiVersion: 'autoscaling/v1', extra: 'targetCPUUtilizationPercentage: 60\n' })) }],
+      }],
     },
     {
       name: 'every app container counts for a Resource metric',
       code: docs(workload({ containers: withSidecar, namespace: 'shop' }), hpaOf({ extra: resourceMetric('cpu'), namespace: 'shop' })),
-      errors: [{ messageId: 'missing', data: { kind: 'Deployment', name: 'web', resource: 'CPU', containers: '"proxy"' }, text: 'cpu' }],
+      errors: [{
+        messageId: 'missing', data: { kind: 'Deployment', name: 'web', resource: 'CPU', containers: '"proxy"' }, text: 'cpu',
+        suggestions: [{ title: 'Add a cpu request of 100m to Deployment "web"', output: docs(workload({ containers: `${withSidecar}  resources:\n    requests:\n      cpu: 100m\n`, namespace: 'shop' }), hpaOf({ extra: resourceMetric('cpu'), namespace: 'shop' })) }],
+      }],
     },
     {
       name: 'ContainerResource on the container without a request',
       code: docs(workload({ containers: withSidecar }), hpaOf({ extra: containerMetric('proxy') })),
-      errors: [{ messageId: 'missing', data: { kind: 'Deployment', name: 'web', resource: 'CPU', containers: '"proxy"' }, text: 'cpu' }],
+      errors: [{
+        messageId: 'missing', data: { kind: 'Deployment', name: 'web', resource: 'CPU', containers: '"proxy"' }, text: 'cpu',
+        suggestions: [{ title: 'Add a cpu request of 100m to Deployment "web"', output: docs(workload({ containers: `${withSidecar}  resources:\n    requests:\n      cpu: 100m\n` }), hpaOf({ extra: containerMetric('proxy') })) }],
+      }],
     },
     {
       name: 'a LimitRange in another namespace does not apply',
       code: docs(limitRange.replace('name: defaults', 'name: defaults\n  namespace: other'), workload({ containers: CONTAINER_WITHOUT_REQUESTS, namespace: 'shop' }), hpaOf({ namespace: 'shop' })),
-      errors: [{ messageId: 'missingDefault', text: 'scaleTargetRef' }],
+      errors: [{
+        messageId: 'missingDefault', text: 'scaleTargetRef',
+        suggestions: [{ title: 'Add a cpu request of 100m to Deployment "web"', output: docs(limitRange.replace('name: defaults', 'name: defaults\n  namespace: other'), workload({ containers: `${CONTAINER_WITHOUT_REQUESTS}  resources:\n    requests:\n      cpu: 100m\n`, namespace: 'shop' }), hpaOf({ namespace: 'shop' })) }],
+      }],
     },
   ],
 });

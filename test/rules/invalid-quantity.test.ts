@@ -62,7 +62,15 @@ runRuleTests(rule, {
             limits:
               memory: 512m
       `),
-      errors: [{ messageId: 'milliBytes', severity: 'warning', data: { resource: 'memory', value: '512m', amount: '512', suggestion: '512Mi' }, text: '512m' }],
+      errors: [{
+        messageId: 'milliBytes', severity: 'warning', data: { resource: 'memory', value: '512m', amount: '512', suggestion: '512Mi' }, text: '512m',
+        suggestions: [{ title: 'Change to 512Mi', output: deployment(`
+          - name: app
+            resources:
+              limits:
+                memory: 512Mi
+        `) }],
+      }],
     },
     {
       name: 'storage requests of claims and claim templates',

@@ -72,8 +72,38 @@ runRuleTests(rule, {
         reclaimPolicy: Recycle
       `,
       errors: [
-        { messageId: 'persistentVolume', data: { name: 'a' }, text: 'Recycle', line: 4 },
-        { messageId: 'storageClass', data: { name: 'nfs' }, text: 'Recycle', line: 11, column: 16 },
+        {
+          messageId: 'persistentVolume', data: { name: 'a' }, text: 'Recycle', line: 4,
+          suggestions: [{ title: 'Use the Retain reclaim policy', output: yaml`
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata: {name: a}
+            spec: {capacity: {storage: 1Gi}, persistentVolumeReclaimPolicy: Retain, nfs: {server: s, path: /a}}
+            ---
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata:
+              name: nfs
+            provisioner: example.com/nfs
+            reclaimPolicy: Recycle
+          ` }],
+        },
+        {
+          messageId: 'storageClass', data: { name: 'nfs' }, text: 'Recycle', line: 11, column: 16,
+          suggestions: [{ title: 'Use the Retain reclaim policy', output: yaml`
+            apiVersion: v1
+            kind: PersistentVolume
+            metadata: {name: a}
+            spec: {capacity: {storage: 1Gi}, persistentVolumeReclaimPolicy: Recycle, nfs: {server: s, path: /a}}
+            ---
+            apiVersion: storage.k8s.io/v1
+            kind: StorageClass
+            metadata:
+              name: nfs
+            provisioner: example.com/nfs
+            reclaimPolicy: Retain
+          ` }],
+        },
       ],
     },
   ],

@@ -20,6 +20,10 @@ export interface Harness {
   /** Every diagnostics notification received, in order. */
   published: PublishDiagnosticsParams[];
   close(): Promise<void>;
+  /** Every window/logMessage text received, in order. */
+  logs: string[];
+  /** Resolves with the first log message (received or to come) that matches `pattern`. */
+  log(pattern: RegExp): Promise<string>;
   /** What the server answered to `initialize` (its capabilities). */
   initializeResult?: unknown;
 }
@@ -35,10 +39,17 @@ export async function startHarness(settings: Record<string, unknown> = {}, initi
   const versions = new Map<string, number>();
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; version?: number; resolve: (d: Diagnostic[]) => void }[] = [];
+  const logs: string[] = [];
+  const logWaiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
   const harness: Harness = {
     client,
     settings,
     published,
+    logs,
+    log(pattern) {
+      const seen = logs.find((message) => pattern.test(message));
+      return seen !== undefined ? Promise.resolve(seen) : new Promise((resolve) => logWaiters.push({ pattern, resolve }));
+    },
     async open(uri, text) {
       versions.set(uri, 1);
       const pending = harness.diagnostics(uri, 1);
@@ -74,7 +85,12 @@ export async function startHarness(settings: Record<string, unknown> = {}, initi
     }
   });
   client.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => harness.settings));
-  client.onNotification('window/logMessage', () => undefined);
+  client.onNotification('window/logMessage', (params: { message: string }) => {
+    logs.push(params.message);
+    for (let i = logWaiters.length - 1; i >= 0; i--) {
+      if (logWaiters[i]!.pattern.test(params.message)) logWaiters.splice(i, 1)[0]!.resolve(params.message);
+    }
+  });
   client.listen();
   const folders = workspaceFolders.length > 0 ? workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) : null;
   harness.initializeResult = await client.sendRequest('initialize', { processId: null, rootUri: workspaceFolders[0] ?? null, workspaceFolders: folders, capabilities: { workspace: { configuration: true } }, initializationOptions });

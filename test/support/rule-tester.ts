@@ -33,7 +33,15 @@ export interface ExpectedError {
   column?: number;
   severity?: Severity;
   /** Titles and outputs of the non-safe fixes offered, in order. */
-  suggestions?: { title?: string; output: string }[];
+  suggestions?: ExpectedSuggestion[];
+}
+
+export interface ExpectedSuggestion {
+  title?: string;
+  /** The case's text after the suggestion's edits to it (the text itself if it edits only other files). */
+  output: string;
+  /** The text of each other file the suggestion edits, after its edits, by the case's `files` path. */
+  files?: Record<string, string>;
 }
 
 export interface InvalidCase {
@@ -69,16 +77,18 @@ export const CASE_URI = 'file:///workspace/case.yaml';
 export function lintWithRule(rule: Rule, code: string, settings: Settings = {}, index?: WorkspaceIndexView, files: Record<string, string> = {}): Finding[] {
   const { config, problems } = resolveConfig(settings, RULE_IDS);
   assert.deepEqual(problems, [], 'test settings must be valid');
-  let view = index;
-  if (!view && rule.meta.needsIndex) {
-    const workspace = new WorkspaceIndex();
-    for (const [file, text] of Object.entries(files)) workspace.update(new URL(file, 'file:///workspace/').toString(), text);
-    workspace.update(CASE_URI, code);
-    view = workspace;
-  }
-  const result = lintText(code, { uri: CASE_URI, config, rules: [rule], index: view, schemas: testSchemas });
+  const result = lintText(code, { uri: CASE_URI, config, rules: [rule], index: indexFor(rule, code, index, files), schemas: testSchemas });
   assert.deepEqual(result.internalErrors, [], 'the rule must not throw');
   return result.findings.filter((f) => f.ruleId === rule.meta.id);
+}
+
+/** The given index, or for a cross-object rule one holding the case and its other `files`. */
+function indexFor(rule: Rule, code: string, index: WorkspaceIndexView | undefined, files: Record<string, string> = {}): WorkspaceIndexView | undefined {
+  if (index || !rule.meta.needsIndex) return index;
+  const workspace = new WorkspaceIndex();
+  for (const [file, text] of Object.entries(files)) workspace.update(new URL(file, 'file:///workspace/').toString(), text);
+  workspace.update(CASE_URI, code);
+  return workspace;
 }
 
 export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, options: TesterOptions = {}): void {
@@ -109,7 +119,7 @@ export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[];
   });
 }
 
-function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void {
+export function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void {
   const findings = lintWithRule(rule, c.code, c.settings, options.index, c.files);
   const lines = new LineIndex(c.code);
   assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} findings, got: ${findings.map((f) => f.message).join(' | ')}`);
@@ -142,12 +152,23 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
       const after = lintWithRule(rule, applyEdits(c.code, local), c.settings, options.index, files);
       assert.ok(!after.some((f) => f.message === finding.message), `the cross-file fix must remove "${finding.message}"`);
     }
+    const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
+    // As in ESLint's RuleTester: a suggestion nobody asserted is a suggestion nobody checked.
+    if (suggestions.length > 0 && !expected.suggestions) {
+      assert.fail(`finding ${i + 1} offers ${suggestions.length} suggestion(s) (${suggestions.map((f) => `"${f.title}"`).join(', ')}): list them in \`suggestions\``);
+    }
     if (expected.suggestions) {
-      const suggestions = finding.fixes.filter((fix) => fix.kind === 'suggestion');
       assert.equal(suggestions.length, expected.suggestions.length, 'number of suggestions');
       expected.suggestions.forEach((s, j) => {
+        const edits = suggestions[j]!.edits;
         if (s.title) assert.equal(suggestions[j]!.title, s.title);
-        assert.equal(applyEdits(c.code, suggestions[j]!.edits), s.output);
+        assert.equal(applyEdits(c.code, edits.filter((edit) => edit.uri === undefined || edit.uri === CASE_URI)), s.output);
+        const edited = Object.entries(c.files ?? {}).filter(([file]) => edits.some((edit) => edit.uri === new URL(file, 'file:///workspace/').toString()));
+        assert.deepEqual(
+          Object.fromEntries(edited.map(([file, text]) => [file, applyEdits(text, edits.filter((edit) => edit.uri === new URL(file, 'file:///workspace/').toString()))])),
+          s.files ?? {},
+          'the other files the suggestion edits',
+        );
       });
     }
   });
@@ -162,7 +183,7 @@ function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions): void 
     assert.equal(c.output, undefined, 'no safe fix was produced, so `output` must be absent');
   }
   if (findings.some((f) => f.fixes.length > 0)) assert.ok(rule.meta.fixable, 'meta.fixable must be declared for rules with fixes');
-  checkNoMutation(rule, c.code, c.settings, options);
+  checkNoMutation(rule, c, options);
 }
 
 function checkFix(rule: Rule, c: InvalidCase, finding: Finding, output: string, options: TesterOptions): void {
@@ -178,10 +199,13 @@ export function commentsOf(text: string): string[] {
   return [...text.matchAll(/(?:^|[ \t])(#[^\n]*)/gm)].map((m) => m[1]!.trimEnd());
 }
 
-function checkNoMutation(rule: Rule, code: string, settings: Settings | undefined, options: TesterOptions): void {
+/** Runs the rule as the case does (same index and schemas, so cross-object rules run their code too). */
+function checkNoMutation(rule: Rule, c: InvalidCase, options: TesterOptions): void {
   const cache = createParseCache();
-  const { config } = resolveConfig(settings ?? {}, RULE_IDS);
-  const result = lintText(code, { config, rules: [rule], cache, index: options.index });
+  const { config } = resolveConfig(c.settings ?? {}, RULE_IDS);
+  const index = indexFor(rule, c.code, options.index, c.files);
+  const result = lintText(c.code, { uri: CASE_URI, config, rules: [rule], cache, index, schemas: testSchemas });
+  assert.ok(result.findings.some((f) => f.ruleId === rule.meta.id), 'the mutation check must run the rule to its finding');
   for (const placed of result.documents) {
     if (placed.parsed.errors.length > 0) continue; // a broken document cannot be printed back to compare
     const fresh = createParseCache();
