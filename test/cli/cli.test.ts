@@ -160,14 +160,16 @@ describe('kube-guardrails CLI: --fix', () => {
     cpSync(path.join(ROOT, 'test/fixtures/cli/fix-tree'), dir, { recursive: true });
     const before = new Map(['apps/web.yaml', 'storage.yaml'].map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
     const first = await runCli(['--format', 'json', '.'], { cwd: dir });
-    // container-cpu-limit-missing is not here: without a configured defaults.cpuLimit its fix is only a suggestion.
-    const fixable = new Set(json(first.stdout).map((f) => f.ruleId).filter((id) => ['container-memory-limit-missing', 'container-requests-missing', 'storage-class-immediate-binding', 'storage-class-no-expansion'].includes(id)));
+    // Not here: container-cpu-limit-missing (without a configured defaults.cpuLimit its fix is only a suggestion) and
+    // storage-class-immediate-binding (volumeBindingMode is immutable, so its fix is only a suggestion).
+    const fixable = new Set(json(first.stdout).map((f) => f.ruleId).filter((id) => ['container-memory-limit-missing', 'container-requests-missing', 'storage-class-no-expansion'].includes(id)));
     assert.ok(fixable.size >= 3, [...fixable].join());
 
     const fixed = await runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
     assert.match(fixed.stderr, /fixed \d+ findings in 2 files/);
     const remaining = json(fixed.stdout);
     assert.deepEqual(remaining.filter((f) => fixable.has(f.ruleId)), []);
+    assert.ok(remaining.some((f) => f.ruleId === 'storage-class-immediate-binding'), '--fix never applies a suggestion (an immutable field)');
     assert.deepEqual(json((await runCli(['--format', 'json', '.'], { cwd: dir })).stdout), remaining, 'a re-lint agrees with the report');
 
     for (const [file, text] of before) {
