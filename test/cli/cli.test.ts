@@ -188,6 +188,16 @@ describe('kube-guardrails CLI: --fix', () => {
     assert.match((await runCli(['--fix', '.'], { cwd: dir })).stderr, /fixed 0 findings in 0 files/);
   });
 
+  it('never inserts a request above an existing limit, so --fix does not create a container-limit-below-request error', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'small.yaml');
+    writeFileSync(file, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: small\nspec:\n  selector:\n    matchLabels:\n      app: small\n  template:\n    metadata:\n      labels:\n        app: small\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            limits:\n              memory: 64Mi # measured\n');
+    const fixed = await runCli(['--fix', '--format', 'json', 'small.yaml'], { cwd: dir });
+    assert.deepEqual(json(fixed.stdout).filter((f) => f.ruleId === 'container-limit-below-request'), []);
+    assert.equal(fixed.code, 0, fixed.stdout);
+    assert.match(readFileSync(file, 'utf8'), /requests:\n {14}cpu: 100m\n {14}memory: 64Mi\n/);
+  });
+
   it('reports a failed write with exit code 2 and leaves the file as it was', async () => {
     const dir = tempDir();
     cpSync(path.join(ROOT, 'test/fixtures/cli/fix-tree'), dir, { recursive: true });
