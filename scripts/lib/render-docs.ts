@@ -12,7 +12,7 @@ const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Information',
 
 export function ruleMarkdown(rule: Rule): string {
   const { meta } = rule;
-  const fix = meta.fixable === 'safe' ? 'Yes: a safe fix (applied by "Fix all" and `--fix`).' : meta.fixable === 'suggestion' ? 'Yes: a suggested quick fix (applied only when you pick it).' : 'No.';
+  const fix = meta.fixable === 'safe' ? 'Yes: a safe fix (applied by "Fix all" and `--fix`).' : meta.fixable === 'suggestion' ? `Yes: a suggested quick fix (applied only when you pick it)${meta.safeWhenDefaultSet ? `; a safe fix (applied by "Fix all" and \`--fix\`) once \`defaults.${meta.safeWhenDefaultSet}\` is set` : ''}.` : 'No.';
   return [
     `# ${meta.id}`,
     '',
@@ -59,7 +59,7 @@ export function ruleMarkdown(rule: Rule): string {
 export function ruleTable(rules: readonly Rule[]): string {
   const rows = [...rules]
     .sort((a, b) => a.meta.category.localeCompare(b.meta.category) || a.meta.id.localeCompare(b.meta.id))
-    .map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.category} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? (r.meta.fixable === 'safe' ? 'fix' : 'suggestion') : ''} | ${r.meta.summary} |`);
+    .map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.category} | ${r.meta.defaultSeverity} | ${r.meta.fixable ? (r.meta.fixable === 'safe' ? 'fix' : r.meta.safeWhenDefaultSet ? `suggestion (fix with \`defaults.${r.meta.safeWhenDefaultSet}\`)` : 'suggestion') : ''} | ${r.meta.summary} |`);
   return [README_START, '| Rule | Category | Default | Fix | What it reports |', '| --- | --- | --- | --- | --- |', ...rows, README_END].join('\n');
 }
 

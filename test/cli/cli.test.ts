@@ -160,14 +160,16 @@ describe('kube-guardrails CLI: --fix', () => {
     cpSync(path.join(ROOT, 'test/fixtures/cli/fix-tree'), dir, { recursive: true });
     const before = new Map(['apps/web.yaml', 'storage.yaml'].map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]));
     const first = await runCli(['--format', 'json', '.'], { cwd: dir });
-    // container-cpu-limit-missing is not here: without a configured defaults.cpuLimit its fix is only a suggestion.
-    const fixable = new Set(json(first.stdout).map((f) => f.ruleId).filter((id) => ['container-memory-limit-missing', 'container-requests-missing', 'storage-class-immediate-binding', 'storage-class-no-expansion'].includes(id)));
+    // Not here: container-cpu-limit-missing (without a configured defaults.cpuLimit its fix is only a suggestion) and
+    // storage-class-immediate-binding (volumeBindingMode is immutable, so its fix is only a suggestion).
+    const fixable = new Set(json(first.stdout).map((f) => f.ruleId).filter((id) => ['container-memory-limit-missing', 'container-requests-missing', 'storage-class-no-expansion'].includes(id)));
     assert.ok(fixable.size >= 3, [...fixable].join());
 
     const fixed = await runCli(['--fix', '--format', 'json', '.'], { cwd: dir });
     assert.match(fixed.stderr, /fixed \d+ findings in 2 files/);
     const remaining = json(fixed.stdout);
     assert.deepEqual(remaining.filter((f) => fixable.has(f.ruleId)), []);
+    assert.ok(remaining.some((f) => f.ruleId === 'storage-class-immediate-binding'), '--fix never applies a suggestion (an immutable field)');
     assert.deepEqual(json((await runCli(['--format', 'json', '.'], { cwd: dir })).stdout), remaining, 'a re-lint agrees with the report');
 
     for (const [file, text] of before) {
@@ -184,6 +186,16 @@ describe('kube-guardrails CLI: --fix', () => {
     assert.doesNotMatch(readFileSync(path.join(dir, 'apps/web.yaml'), 'utf8'), /cpu: "1"/);
     // A second --fix has nothing left to do.
     assert.match((await runCli(['--fix', '.'], { cwd: dir })).stderr, /fixed 0 findings in 0 files/);
+  });
+
+  it('never inserts a request above an existing limit, so --fix does not create a container-limit-below-request error', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'small.yaml');
+    writeFileSync(file, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: small\nspec:\n  selector:\n    matchLabels:\n      app: small\n  template:\n    metadata:\n      labels:\n        app: small\n    spec:\n      containers:\n        - name: app\n          image: registry.example.com/app:1.4.2\n          resources:\n            limits:\n              memory: 64Mi # measured\n');
+    const fixed = await runCli(['--fix', '--format', 'json', 'small.yaml'], { cwd: dir });
+    assert.deepEqual(json(fixed.stdout).filter((f) => f.ruleId === 'container-limit-below-request'), []);
+    assert.equal(fixed.code, 0, fixed.stdout);
+    assert.match(readFileSync(file, 'utf8'), /requests:\n {14}cpu: 100m\n {14}memory: 64Mi\n/);
   });
 
   it('reports a failed write with exit code 2 and leaves the file as it was', async () => {

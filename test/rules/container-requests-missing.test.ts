@@ -70,6 +70,45 @@ runRuleTests(rule, {
       `,
     },
     {
+      name: 'a memory request inserted next to a lower memory limit never exceeds it (container-limit-below-request stays quiet)',
+      code: deployment(`
+        - name: small
+          resources:
+            limits:
+              memory: 64Mi
+      `),
+      errors: [{ messageId: 'missing', data: { container: 'small', missing: 'CPU' }, text: 'small' }],
+      output: deployment(`
+        - name: small
+          resources:
+            limits:
+              memory: 64Mi
+            requests:
+              cpu: 100m
+              memory: 64Mi
+      `),
+    },
+    {
+      name: 'a CPU request inserted next to a lower CPU limit never exceeds it',
+      code: deployment(`
+        - name: small
+          resources:
+            limits:
+              cpu: 50m
+      `),
+      errors: [{ messageId: 'missing', data: { container: 'small', missing: 'memory' }, text: 'small' }],
+      output: deployment(`
+        - name: small
+          resources:
+            limits:
+              cpu: 50m
+              memory: 128Mi
+            requests:
+              cpu: 50m
+              memory: 128Mi
+      `),
+    },
+    {
       name: 'unnamed container is reported on its first key',
       code: deployment(`
         - image: nginx:1.27.0

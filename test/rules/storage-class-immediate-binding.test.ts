@@ -9,6 +9,8 @@ const storageClass = (lines: string, apiVersion = 'storage.k8s.io/v1') => yaml`
     name: fast
 ${lines}`;
 
+const TITLE = 'Bind volumes when the first pod is scheduled (WaitForFirstConsumer; immutable: recreate an existing StorageClass)';
+
 runRuleTests(rule, {
   valid: [
     storageClass('  provisioner: ebs.csi.aws.com\n  volumeBindingMode: WaitForFirstConsumer\n'),
@@ -28,20 +30,17 @@ runRuleTests(rule, {
     {
       name: 'absent: reported on the provisioner, the fix appends the key and keeps comments',
       code: storageClass('  provisioner: pd.csi.storage.gke.io # GKE\n  parameters:\n    type: pd-ssd # fast disks\n'),
-      errors: [{ messageId: 'defaulted', data: { name: 'fast', topology: 'zonal', provisioner: 'pd.csi.storage.gke.io' }, text: 'pd.csi.storage.gke.io', line: 5, column: 14, severity: 'warning' }],
-      output: storageClass('  provisioner: pd.csi.storage.gke.io # GKE\n  parameters:\n    type: pd-ssd # fast disks\n  volumeBindingMode: WaitForFirstConsumer\n'),
+      errors: [{ messageId: 'defaulted', data: { name: 'fast', topology: 'zonal', provisioner: 'pd.csi.storage.gke.io' }, text: 'pd.csi.storage.gke.io', line: 5, column: 14, severity: 'warning', suggestions: [{ title: TITLE, output: storageClass('  provisioner: pd.csi.storage.gke.io # GKE\n  parameters:\n    type: pd-ssd # fast disks\n  volumeBindingMode: WaitForFirstConsumer\n') }] }],
     },
     {
       name: 'explicit Immediate: reported on the value and replaced (storage.k8s.io/v1beta1)',
       code: storageClass('  provisioner: kubernetes.io/aws-ebs\n  volumeBindingMode: Immediate # the default\n  reclaimPolicy: Delete\n', 'storage.k8s.io/v1beta1'),
-      errors: [{ messageId: 'explicit', data: { name: 'fast', topology: 'zonal', provisioner: 'kubernetes.io/aws-ebs' }, text: 'Immediate', line: 6, column: 20 }],
-      output: storageClass('  provisioner: kubernetes.io/aws-ebs\n  volumeBindingMode: WaitForFirstConsumer # the default\n  reclaimPolicy: Delete\n', 'storage.k8s.io/v1beta1'),
+      errors: [{ messageId: 'explicit', data: { name: 'fast', topology: 'zonal', provisioner: 'kubernetes.io/aws-ebs' }, text: 'Immediate', line: 6, column: 20, suggestions: [{ title: TITLE, output: storageClass('  provisioner: kubernetes.io/aws-ebs\n  volumeBindingMode: WaitForFirstConsumer # the default\n  reclaimPolicy: Delete\n', 'storage.k8s.io/v1beta1') }] }],
     },
     {
       name: 'node-local volumes, second document',
       code: `${storageClass('  provisioner: efs.csi.aws.com\n')}---\n${storageClass('  provisioner: kubernetes.io/no-provisioner\n')}`,
-      errors: [{ messageId: 'defaulted', data: { name: 'fast', topology: 'node-local', provisioner: 'kubernetes.io/no-provisioner' }, line: 11 }],
-      output: `${storageClass('  provisioner: efs.csi.aws.com\n')}---\n${storageClass('  provisioner: kubernetes.io/no-provisioner\n  volumeBindingMode: WaitForFirstConsumer\n')}`,
+      errors: [{ messageId: 'defaulted', data: { name: 'fast', topology: 'node-local', provisioner: 'kubernetes.io/no-provisioner' }, line: 11, suggestions: [{ title: TITLE, output: `${storageClass('  provisioner: efs.csi.aws.com\n')}---\n${storageClass('  provisioner: kubernetes.io/no-provisioner\n  volumeBindingMode: WaitForFirstConsumer\n')}` }] }],
     },
     {
       name: 'flow-style parameters: reported, no fix',

@@ -178,7 +178,8 @@ export function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions)
     assert.notEqual(c.output, c.code);
     const fixed = applySafeFixes(c.code, (text) => lintWithRule(rule, text, c.settings, options.index, c.files)).text;
     assert.equal(fixed, c.output);
-    assert.equal(rule.meta.fixable, 'safe', 'meta.fixable must declare safe fixes');
+    if (rule.meta.safeWhenDefaultSet) assert.equal(rule.meta.fixable, 'suggestion', 'safeWhenDefaultSet goes with fixable: suggestion');
+    else assert.equal(rule.meta.fixable, 'safe', 'meta.fixable must declare safe fixes');
   } else {
     assert.equal(c.output, undefined, 'no safe fix was produced, so `output` must be absent');
   }

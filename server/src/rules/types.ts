@@ -30,6 +30,11 @@ export interface RuleMeta<M extends string = string> {
   readonly messages: Readonly<Record<M, string>>;
   /** Declared when the rule produces fixes: 'safe' ones may run in fix-all and CLI --fix. */
   readonly fixable?: 'safe' | 'suggestion';
+  /**
+   * With `fixable: 'suggestion'`: the fix default (`defaults.<name>`) that, once configured, makes
+   * the fix safe, because the value it writes is then the team's choice rather than a guess.
+   */
+  readonly safeWhenDefaultSet?: keyof FixDefaults;
   /** Cross-object rules read the workspace index. */
   readonly needsIndex?: boolean;
   /** Rules that report something missing; they do not run on partial objects (Kustomize patches). */

@@ -13,9 +13,11 @@ export default defineRule({
     summary: 'A workload sets spec.replicas while a HorizontalPodAutoscaler manages its scale.',
     rationale:
       'Once an autoscaler owns a workload\'s scale, a `replicas` in the manifest fights it: every `kubectl apply` or GitOps sync resets the replica count to the written number, so a deployment during a traffic peak can drop most of the pods the autoscaler had added, until it scales up again minutes later.',
-    remediation: 'Remove `spec.replicas` from the workload and let the autoscaler\'s minReplicas set the floor; the quick fix deletes the line. For a workload that already runs and is applied with client-side `kubectl apply`, first drop the field from the last-applied configuration (`kubectl apply edit-last-applied`), or the first apply without it resets the workload to one replica.',
+    remediation: 'Remove `spec.replicas` from the workload and let the autoscaler\'s minReplicas set the floor; the quick fix deletes the line, and is only a suggestion (fix-all and `--fix` never apply it) because of what follows. For a workload that already runs and is applied with client-side `kubectl apply`, first drop the field from the last-applied configuration (`kubectl apply edit-last-applied`), or the first apply without it resets the workload to one replica.',
     messages: { conflict: 'HorizontalPodAutoscaler {{hpas}} manages the replicas of this {{kind}}: every apply resets them to {{replicas}}.' },
-    fixable: 'safe',
+    // A suggestion, never applied by fix-all or --fix: with client-side apply, the first apply
+    // without `replicas` resets a running workload to one pod.
+    fixable: 'suggestion',
     needsIndex: true,
     examples: {
       invalid: `apiVersion: apps/v1
@@ -103,7 +105,7 @@ spec:
           data: { hpas: nameList(hpas.map(({ entry }) => entry.object.name ?? '(unnamed)')), kind: object.kind, replicas: scalarSource(pair.value) ?? '?' },
           fix: (fixer) => {
             const edit = fixer.removePair(spec, pair);
-            return edit && { title: 'Remove replicas (the autoscaler sets the scale)', kind: 'safe', edits: [edit] };
+            return edit && { title: 'Remove replicas (the autoscaler sets the scale; drop it from last-applied first, or the next apply scales to 1)', kind: 'suggestion', edits: [edit] };
           },
         });
       },

@@ -51,13 +51,14 @@ export function addResourcesFix(container: ContainerView, defaults: FixDefaults,
   return { title: withCpuLimit ? ADD_RESOURCES_WITH_CPU_TITLE : ADD_RESOURCES_TITLE, kind: guessedCpuLimit ? 'suggestion' : 'safe', edits: mergeInsertions(edits) };
 }
 
-/** The fields to add: only those missing, with limits never below the container's own requests. */
+/** The fields to add: only those missing, with limits never below the container's own requests and requests never above its limits. */
 function wantedResources(container: ContainerView, defaults: FixDefaults): { requests: InsertMap; limits: InsertMap } {
   const requests: InsertMap = {};
   const limits: InsertMap = {};
   const has = (map: YAMLMap | undefined, key: string): boolean => getNode(map, key) !== undefined;
-  if (!has(container.requests, 'cpu')) requests.cpu = defaults.cpuRequest;
-  if (!has(container.requests, 'memory')) requests.memory = defaults.memoryRequest;
+  // A request above the container's own limit is rejected by the API (container-limit-below-request).
+  if (!has(container.requests, 'cpu')) requests.cpu = atMost(defaults.cpuRequest, scalarSource(getNode(container.limits, 'cpu')));
+  if (!has(container.requests, 'memory')) requests.memory = atMost(defaults.memoryRequest, scalarSource(getNode(container.limits, 'memory')));
   if (!has(container.limits, 'memory')) {
     const request = scalarSource(getNode(container.requests, 'memory')) ?? defaults.memoryRequest;
     limits.memory = atLeast(defaults.memoryLimit, request);
@@ -77,15 +78,30 @@ function atLeast(preferred: string, floor: string): string {
   return preferred;
 }
 
+/** The smaller of the default and an existing limit, as written; the default when the limit is absent or cannot be parsed. */
+function atMost(preferred: string, ceiling: string | undefined): string {
+  if (ceiling === undefined) return preferred;
+  const a = parseQuantity(preferred);
+  const b = parseQuantity(ceiling);
+  if (a.ok && b.ok && b.quantity.value < a.quantity.value) return ceiling;
+  return preferred;
+}
+
 function pruneEmpty(map: Record<string, InsertMap>): InsertMap {
   const result: InsertMap = {};
   for (const [key, value] of Object.entries(map)) if (Object.keys(value).length > 0) result[key] = value;
   return result;
 }
 
-/** Two insertions at the same offset (requests and limits both appended to `resources`) become one edit. */
+/**
+ * Two insertions at the same offset (requests and limits both appended to `resources`) become one
+ * edit. When one goes into a nested map that ends there (keys for the last `limits:`) and the other
+ * into the map around it (a new `requests:`), the nested one is written first, or its keys would
+ * land under the new section.
+ */
 function mergeInsertions(edits: TextEdit[]): TextEdit[] {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  const indent = (edit: TextEdit): number => /^ */.exec(edit.newText)![0].length;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || indent(b) - indent(a));
   const merged: TextEdit[] = [];
   for (const edit of sorted) {
     const last = merged[merged.length - 1];

@@ -14,7 +14,9 @@ export default defineRule({
       'Without a CPU limit a busy container may use every idle core on its node, which makes its speed depend on its neighbours and hides under-sized requests until the node fills up. With a limit, it is throttled instead, which can add latency. Many teams prefer requests only; this rule is informational so that the choice is deliberate.',
     remediation: 'Set `resources.limits.cpu` if the workload should be capped (the quick fix inserts the configured CPU limit default, or 1 core, never below the request; fix-all and `--fix` apply it only when `defaults.cpuLimit` is configured), or turn this rule off if your policy is to run without CPU limits.',
     messages: { missing: 'Container "{{container}}" has no CPU limit.' },
-    fixable: 'safe',
+    // The 1-core fallback is a guess, so only a configured CPU limit makes the fix safe.
+    fixable: 'suggestion',
+    safeWhenDefaultSet: 'cpuLimit',
     needsIndex: true,
     reportsAbsence: true,
     examples: {

@@ -16,12 +16,14 @@ export default defineRule({
     rationale:
       'With Immediate binding the volume is created as soon as the claim exists, in a zone (or on a node) chosen without looking at the pod. The pod must then run where its volume is, even if that zone has no free capacity or conflicts with its affinity or spread constraints, so it stays Pending. The more replicas and zones, the more often this happens; WaitForFirstConsumer creates the volume where the scheduler placed the pod.',
     remediation:
-      'Set `volumeBindingMode: WaitForFirstConsumer`. StorageClass fields are immutable, so an existing class must be deleted and recreated to change it; volumes already provisioned are not affected.',
+      'Set `volumeBindingMode: WaitForFirstConsumer`. StorageClass fields are immutable, so an existing class must be deleted and recreated to change it (the API rejects an apply that changes it); volumes already provisioned are not affected. For that reason the quick fix is only a suggestion: fix-all and `--fix` never apply it.',
     messages: {
       explicit: 'StorageClass "{{name}}" provisions {{topology}} volumes ({{provisioner}}) with Immediate binding: volumes are placed before the pod is scheduled.',
       defaulted: 'StorageClass "{{name}}" provisions {{topology}} volumes ({{provisioner}}) without volumeBindingMode, which defaults to Immediate: volumes are placed before the pod is scheduled.',
     },
-    fixable: 'safe',
+    // A suggestion, never applied by fix-all or --fix: volumeBindingMode is immutable, so the API
+    // rejects the next apply of a StorageClass that already exists in the cluster.
+    fixable: 'suggestion',
     examples: {
       invalid: `apiVersion: storage.k8s.io/v1
 kind: StorageClass
@@ -54,7 +56,7 @@ volumeBindingMode: WaitForFirstConsumer
         const mode = scalarString(modeNode);
         if (mode === LATE) return;
         const data = { name: object.name ?? '(unnamed)', topology, provisioner };
-        const title = 'Bind volumes when the first pod is scheduled (WaitForFirstConsumer)';
+        const title = 'Bind volumes when the first pod is scheduled (WaitForFirstConsumer; immutable: recreate an existing StorageClass)';
         if (modeNode) {
           // Only the one other valid value is replaced; anything else is left for the schema check.
           if (mode !== 'Immediate') return;
@@ -64,7 +66,7 @@ volumeBindingMode: WaitForFirstConsumer
             data,
             fix: (fixer) => {
               const edit = fixer.replaceScalar(modeNode, LATE);
-              return edit && { title, kind: 'safe', edits: [edit] };
+              return edit && { title, kind: 'suggestion', edits: [edit] };
             },
           });
           return;
@@ -75,7 +77,7 @@ volumeBindingMode: WaitForFirstConsumer
           data,
           fix: (fixer) => {
             const edit = fixer.addToMap(object.root, { volumeBindingMode: LATE });
-            return edit && { title, kind: 'safe', edits: [edit] };
+            return edit && { title, kind: 'suggestion', edits: [edit] };
           },
         });
       },
