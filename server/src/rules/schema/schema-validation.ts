@@ -11,6 +11,7 @@ import type { SchemaProblem } from '../../schema/types';
 import { getIn, getNode, scalarString } from '../../yaml/nodes';
 import { renderScalar } from '../../yaml/fixer';
 import { defineRule, type RuleContext } from '../types';
+import { apiProblems } from './api-checks';
 import { servedElsewhere } from './kind-not-served';
 import { locateProblem, nodeAt } from './problem-location';
 
@@ -33,7 +34,8 @@ export default defineRule<MessageId>({
       invalidValue: '{{detail}}',
       kindNotServed: '{{apiVersion}} does not serve {{kind}}; the API serves it as {{served}}.',
     },
-    fixable: 'suggestion',
+    // Safe: adding the restartPolicy a Job needs (such a Job was never created, so nothing running changes).
+    fixable: 'safe',
     // Custom resources are checked against CustomResourceDefinitions found in the workspace.
     needsIndex: true,
     examples: {
@@ -48,6 +50,7 @@ export default defineRule<MessageId>({
         if (reportKindNotServed(context, object)) return;
         const problems = problemsOf(context, object);
         for (const problem of problems ?? []) report(context, object, problem);
+        if (context.schemas?.hasSchema(object.apiVersion, object.kind) === true) reportApiProblems(context, object);
       },
     };
   },
@@ -69,6 +72,20 @@ function reportKindNotServed(context: RuleContext<MessageId>, object: K8sObject)
     }),
   });
   return true;
+}
+
+/** The API's own validation beyond the schema (api-checks.ts). */
+function reportApiProblems(context: RuleContext<MessageId>, object: K8sObject): void {
+  for (const problem of apiProblems(object)) {
+    if (problem.target === 'parentKey' && context.partial) continue;
+    const fix = problem.fix;
+    context.report({
+      at: problem.at,
+      messageId: problem.target === 'value' ? 'invalidValue' : 'missingField',
+      data: { detail: problem.detail },
+      fix: fix && ((fixer) => fix(fixer)),
+    });
+  }
 }
 
 function problemsOf(context: RuleContext<MessageId>, object: K8sObject): SchemaProblem[] | undefined {
