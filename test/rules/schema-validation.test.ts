@@ -111,6 +111,25 @@ const LIST = yaml`
 /** `code` with one token replaced: the expected output of a suggestion. */
 const fixed = (code: string, from: string, to: string) => code.replace(from, to);
 
+const KIND_V1_DEPLOYMENT = yaml`
+  apiVersion: v1
+  kind: Deployment
+  metadata:
+    name: web
+  spec:
+    selector:
+      matchLabels:
+        app: web
+    template:
+      metadata:
+        labels:
+          app: web
+      spec:
+        containers:
+          - name: web
+            image: nginx:1.27
+`;
+
 const NO_SELECTOR = yaml`
   apiVersion: apps/v1
   kind: Deployment
@@ -130,6 +149,8 @@ const NO_SELECTOR = yaml`
 runRuleTests(rule, {
   valid: [
     { name: '60 documents: built-in kinds, CRDs and their custom resources', code: fixture('mixed-60.yaml') },
+    { name: 'a kind of a Kubernetes group under another API group is a custom resource, not a mistake', code: 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: s\n' },
+    { name: 'a removed apiVersion of a kind is api-version-removed\'s to report', code: 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: d\n' },
     { name: 'a custom resource without a CRD anywhere is not checked', code: yaml`
       apiVersion: example.com/v1
       kind: Widget
@@ -209,6 +230,39 @@ runRuleTests(rule, {
     ` },
   ],
   invalid: [
+    {
+      name: 'a built-in kind under an apiVersion that does not serve it: on the apiVersion, each served version a suggestion',
+      code: KIND_V1_DEPLOYMENT,
+      errors: [{
+        messageId: 'kindNotServed',
+        data: { apiVersion: 'v1', kind: 'Deployment', served: 'apps/v1' },
+        text: 'v1',
+        line: 1,
+        suggestions: [{ title: 'Change to apps/v1', output: fixed(KIND_V1_DEPLOYMENT, 'v1', 'apps/v1') }],
+      }],
+    },
+    {
+      name: 'a PodDisruptionBudget under apps/v1 is served as policy/v1; quotes are kept',
+      code: 'apiVersion: "apps/v1"\nkind: PodDisruptionBudget\nmetadata:\n  name: p\nspec:\n  minAvailable: 1\n',
+      errors: [{
+        messageId: 'kindNotServed',
+        data: { apiVersion: 'apps/v1', kind: 'PodDisruptionBudget', served: 'policy/v1' },
+        text: '"apps/v1"',
+        suggestions: [{ title: 'Change to policy/v1', output: 'apiVersion: "policy/v1"\nkind: PodDisruptionBudget\nmetadata:\n  name: p\nspec:\n  minAvailable: 1\n' }],
+      }],
+    },
+    {
+      name: 'a kind served by several versions offers each, stable and newest first',
+      code: 'apiVersion: apps/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n',
+      errors: [{
+        messageId: 'kindNotServed',
+        data: { apiVersion: 'apps/v1', kind: 'HorizontalPodAutoscaler', served: 'autoscaling/v2 or autoscaling/v1' },
+        suggestions: [
+          { title: 'Change to autoscaling/v2', output: 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n' },
+          { title: 'Change to autoscaling/v1', output: 'apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: h\n' },
+        ],
+      }],
+    },
     {
       name: 'a kustomization without selector labels does not supply the selector',
       code: NO_SELECTOR.replace('name: web', 'name: web-plain'),

@@ -27,6 +27,8 @@ export interface SchemaProblem {
 
 export interface SchemaValidator {
   hasSchema(apiVersion: string, kind: string): boolean;
+  /** The apiVersions with a schema for `kind`, stable ones first, newest first within a level. */
+  servedApiVersions(kind: string): readonly string[];
   /** `value` is `doc.toJS()` of one YAML document; it is never mutated. */
   validate(apiVersion: string, kind: string, value: unknown): SchemaProblem[];
   /** The resolved schema of the field at `path` in an object of that kind (completion, hover). */

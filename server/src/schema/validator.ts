@@ -13,6 +13,7 @@ export type { SchemaEngine, SchemaValidatorOptions } from './kind-errors';
 
 export function createSchemaValidator(source: SchemaSource, options: SchemaValidatorOptions = {}): SchemaValidator {
   const errorsOf = kindErrors(source, options);
+  let versionsByKind: Map<string, string[]> | undefined;
 
   function validateOne(apiVersion: string, kind: string, value: unknown): SchemaProblem[] {
     const data = stripNulls(value);
@@ -24,6 +25,10 @@ export function createSchemaValidator(source: SchemaSource, options: SchemaValid
     hasSchema(apiVersion, kind) {
       return isList(apiVersion, kind) || Object.hasOwn(source.index, schemaKey(apiVersion, kind));
     },
+    servedApiVersions(kind) {
+      versionsByKind ??= apiVersionsByKind(source);
+      return versionsByKind.get(kind) ?? [];
+    },
     validate(apiVersion, kind, value): SchemaProblem[] {
       if (!isList(apiVersion, kind)) return validateOne(apiVersion, kind, value);
       return validateListItems(value, validateOne);
@@ -33,6 +38,28 @@ export function createSchemaValidator(source: SchemaSource, options: SchemaValid
       return Object.hasOwn(source.index, key) ? schemaAtPath(source, source.index[key] as string, path) : undefined;
     },
   };
+}
+
+/** Index keys are `<apiVersion>/<kind>`, and an apiVersion may hold a slash itself. */
+function apiVersionsByKind(source: SchemaSource): Map<string, string[]> {
+  const byKind = new Map<string, string[]>();
+  for (const key of Object.keys(source.index)) {
+    const slash = key.lastIndexOf('/');
+    const kind = key.slice(slash + 1);
+    const list = byKind.get(kind) ?? [];
+    list.push(key.slice(0, slash));
+    byKind.set(kind, list);
+  }
+  for (const list of byKind.values()) list.sort((a, b) => versionRank(b) - versionRank(a) || a.localeCompare(b));
+  return byKind;
+}
+
+/** v1 and v2 above any beta, betas above alphas; a higher number first within a level. */
+function versionRank(apiVersion: string): number {
+  const match = /v(\d+)(?:(alpha|beta)(\d+))?$/.exec(apiVersion);
+  if (!match) return 0;
+  const level = match[2] === undefined ? 2 : match[2] === 'beta' ? 1 : 0;
+  return level * 1e6 + Number(match[1]) * 1e3 + Number(match[3] ?? 0);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isPair, isSeq, parseDocument, YAMLParseError, type Alias, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { splitDocuments } from './split';
+import { placeUnclosedFlow } from './unclosed-flow';
 
 export interface YamlError {
   /** Offsets relative to the document chunk. */
@@ -82,7 +83,7 @@ export function parseChunk(text: string): ParsedDocument {
     end: Math.min(Math.max(e.pos[1], e.pos[0] + 1), text.length),
     message: e.message.split('\n')[0] ?? e.message,
   }));
-  return { text, doc, errors };
+  return { text, doc, errors: placeUnclosedFlow(text, doc, errors) };
 }
 
 const TOO_DEEP = `The YAML is nested too deeply (over ${MAX_NESTING_DEPTH} levels) to be analysed.`;

@@ -8,12 +8,14 @@ import type { K8sObject } from '../../k8s/objects';
 import { podSpecPath } from '../../k8s/workloads';
 import { validateWithCrd } from '../../schema/crd';
 import type { SchemaProblem } from '../../schema/types';
-import { getIn, scalarString } from '../../yaml/nodes';
+import { getIn, getNode, scalarString } from '../../yaml/nodes';
 import { renderScalar } from '../../yaml/fixer';
 import { defineRule, type RuleContext } from '../types';
+import { apiProblems } from './api-checks';
+import { servedElsewhere } from './kind-not-served';
 import { locateProblem, nodeAt } from './problem-location';
 
-type MessageId = 'unknownField' | 'missingField' | 'invalidValue';
+type MessageId = 'unknownField' | 'missingField' | 'invalidValue' | 'kindNotServed';
 
 const MESSAGE_BY_TARGET: Readonly<Record<SchemaProblem['target'], MessageId>> = { key: 'unknownField', parentKey: 'missingField', value: 'invalidValue' };
 
@@ -24,10 +26,16 @@ export default defineRule<MessageId>({
     defaultSeverity: 'error',
     summary: 'A field is unknown, missing, of the wrong type or has a value the Kubernetes API does not accept.',
     rationale:
-      'The API server rejects an object whose fields do not match its schema, so the mistake shows up only when the manifest is applied, often in a pipeline far from the editor. Unknown fields are worse when validation is relaxed: a misspelt `livenessprobe` is silently dropped and the container runs without the probe you wrote.',
+      'The API server rejects an object whose fields do not match its schema, or whose kind its apiVersion does not serve (`apiVersion: v1` with `kind: Deployment`), so the mistake shows up only when the manifest is applied, often in a pipeline far from the editor. Until the apiVersion is one that serves the kind, the other rules do not lint the object as that kind: the API never creates it, and their findings would bury the one that matters. Unknown fields are worse when validation is relaxed: a misspelt `livenessprobe` is silently dropped and the container runs without the probe you wrote.',
     remediation: 'Use the field names, types and values of the Kubernetes API for the object\'s apiVersion and kind; the quick fix applies the suggested spelling when there is one.',
-    messages: { unknownField: '{{detail}}', missingField: '{{detail}}', invalidValue: '{{detail}}' },
-    fixable: 'suggestion',
+    messages: {
+      unknownField: '{{detail}}',
+      missingField: '{{detail}}',
+      invalidValue: '{{detail}}',
+      kindNotServed: '{{apiVersion}} does not serve {{kind}}; the API serves it as {{served}}.',
+    },
+    // Safe: adding the restartPolicy a Job needs (such a Job was never created, so nothing running changes).
+    fixable: 'safe',
     // Custom resources are checked against CustomResourceDefinitions found in the workspace.
     needsIndex: true,
     examples: {
@@ -39,12 +47,46 @@ export default defineRule<MessageId>({
     return {
       object(object) {
         if (context.document.errors.length > 0) return; // broken YAML is yaml-syntax's finding
+        if (reportKindNotServed(context, object)) return;
         const problems = problemsOf(context, object);
         for (const problem of problems ?? []) report(context, object, problem);
+        if (context.schemas?.hasSchema(object.apiVersion, object.kind) === true) reportApiProblems(context, object);
       },
     };
   },
 });
+
+/** True when the object's apiVersion does not serve its kind (reported, with each served one as a fix). */
+function reportKindNotServed(context: RuleContext<MessageId>, object: K8sObject): boolean {
+  const served = context.schemas && servedElsewhere(context.schemas, object);
+  const node = getNode(object.root, 'apiVersion');
+  if (!served || !node) return false;
+  context.report({
+    at: node,
+    messageId: 'kindNotServed',
+    data: { apiVersion: object.apiVersion, kind: object.kind, served: served.join(' or ') },
+    // A suggestion: the object's fields may need changes for the new version as well.
+    fix: (fixer) => served.flatMap((apiVersion) => {
+      const edit = fixer.replaceNode(node, replacementText(node, apiVersion));
+      return edit ? [{ title: `Change to ${apiVersion}`, kind: 'suggestion' as const, edits: [edit] }] : [];
+    }),
+  });
+  return true;
+}
+
+/** The API's own validation beyond the schema (api-checks.ts). */
+function reportApiProblems(context: RuleContext<MessageId>, object: K8sObject): void {
+  for (const problem of apiProblems(object)) {
+    if (problem.target === 'parentKey' && context.partial) continue;
+    const fix = problem.fix;
+    context.report({
+      at: problem.at,
+      messageId: problem.target === 'value' ? 'invalidValue' : 'missingField',
+      data: { detail: problem.detail },
+      fix: fix && ((fixer) => fix(fixer)),
+    });
+  }
+}
 
 function problemsOf(context: RuleContext<MessageId>, object: K8sObject): SchemaProblem[] | undefined {
   const schemas = context.schemas;
