@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT, runCli } from '../support/cli';
+import { CONTAINER_WITH_REQUESTS, CONTAINER_WITHOUT_REQUESTS, hpaOf, resourceMetric, workload } from '../support/objects';
 
 const BROKEN = 'test/fixtures/cli/broken-app.yaml';
 const CLEAN = 'test/fixtures/cli/clean.yaml';
@@ -255,5 +256,19 @@ describe('kube-guardrails CLI: config file discovery and precedence', () => {
     writeFileSync(path.join(dir, 'strict.yml'), 'rules:\n  container-cpu-limit-missing: [error, {}]\n');
     const findings = json((await runCli(['--format', 'json', '--config', 'strict.yml', '.'], { cwd: dir })).stdout);
     assert.deepEqual(cpu(findings), { 'app.yaml': 'error', 'team/app.yaml': 'error', 'legacy/app.yaml': 'error', 'vendor/app.yaml': 'error' });
+  });
+});
+
+describe('kube-guardrails CLI: each object is judged as itself', () => {
+  it('two identical hpa.yaml files in a/ and b/ are each judged against their own folder\'s Deployment', async () => {
+    const dir = tempDir();
+    for (const [folder, containers] of [['a', CONTAINER_WITH_REQUESTS], ['b', CONTAINER_WITHOUT_REQUESTS]] as const) {
+      mkdirSync(path.join(dir, folder));
+      writeFileSync(path.join(dir, folder, 'deploy.yaml'), workload({ containers }));
+      writeFileSync(path.join(dir, folder, 'hpa.yaml'), hpaOf({ extra: resourceMetric('cpu') }));
+    }
+    const { stdout } = await runCli(['--format', 'json', '--rule', 'hpa-target-missing-requests=error', dir]);
+    const files = json(stdout).filter((f) => f.ruleId === 'hpa-target-missing-requests').map((f) => path.basename(path.dirname(f.file)) + '/' + path.basename(f.file));
+    assert.deepEqual(files, ['b/hpa.yaml']);
   });
 });

@@ -1,7 +1,7 @@
 /** Reports HorizontalPodAutoscalers that scale on CPU or memory of a workload a VerticalPodAutoscaler resizes. */
 import { defineRule } from '../types';
 import { hpaViewOf } from '../../k8s/hpa';
-import { metricResourceNameNode, selfEntry, together } from '../../k8s/relations';
+import { metricResourceNameNode, together } from '../../k8s/relations';
 import { vpaViewOf } from '../../k8s/vpa';
 import { getPair } from '../../yaml/nodes';
 
@@ -86,7 +86,7 @@ spec:
         const index = context.index;
         const { kind, name } = hpa?.scaleTargetRef ?? {};
         if (!hpa || !index || !kind || !name) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const vpas = index.ofKind('VerticalPodAutoscaler').flatMap((entry) => {
           const vpa = vpaViewOf(entry.object);

@@ -84,7 +84,7 @@ spec:
         // Without declared ports, a Service selecting the pod (bare Pods included, never Jobs) still sends it traffic.
         const kind = container.podSpec.object.kind;
         if (!isLongLived(container) || (!isLongRunningContainer(container) && kind !== 'Pod')) return;
-        const services = selectingServices(container.podSpec, context.index, context.document.text);
+        const services = selectingServices(container.podSpec, context.index, context.self);
         if (services.length > 0) context.report({ at: container.anchor, messageId: 'selected', data: { ...data, services: nameList(services.map((s) => s.object.name ?? '(unnamed)')) } });
       },
     };
