@@ -272,3 +272,28 @@ describe('kube-guardrails CLI: each object is judged as itself', () => {
     assert.deepEqual(files, ['b/hpa.yaml']);
   });
 });
+
+describe('kube-guardrails CLI: a Kustomize patch is a patch however it is named', () => {
+  const PATCH = 'examples/kustomize/overlays/production/resources-patch.yaml';
+  const ruleIds = (stdout: string) => json(stdout).map((f) => f.ruleId);
+
+  it('by name, through --stdin-filename and in a directory run, the patch gets no "missing field" findings', async () => {
+    const byName = await runCli(['--format', 'json', PATCH]);
+    const viaStdin = await runCli(['--format', 'json', '-', '--stdin-filename', PATCH], { readStdin: async () => readFileSync(path.join(ROOT, PATCH), 'utf8') });
+    const inDirectory = await runCli(['--format', 'json', 'examples/kustomize']);
+    const fromDirectory = json(inDirectory.stdout).filter((f) => f.file === PATCH).map((f) => f.ruleId);
+    assert.deepEqual(fromDirectory, ['container-limit-below-request']);
+    assert.deepEqual(ruleIds(byName.stdout), fromDirectory);
+    assert.deepEqual(ruleIds(viaStdin.stdout), fromDirectory);
+  });
+
+  it('finds the kustomization in an ancestor folder that lists a patch in a subfolder', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'overlay', 'patches'), { recursive: true });
+    writeFileSync(path.join(dir, 'overlay', 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - path: patches/replicas.yaml\n');
+    const patch = path.join(dir, 'overlay', 'patches', 'replicas.yaml');
+    writeFileSync(patch, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 3\n');
+    const { stdout } = await runCli(['--format', 'json', patch]);
+    assert.deepEqual(json(stdout).filter((f) => f.ruleId === 'schema-validation'), []);
+  });
+});
