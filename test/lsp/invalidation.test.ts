@@ -88,4 +88,61 @@ describe('re-linting follows the recorded dependency keys', () => {
     assert.ok(refreshed.includes(deployUri));
     assert.ok(!refreshed.includes(unrelatedUri), `not re-linted: ${unrelatedUri}`);
   });
+
+  it('a CustomResourceDefinition opened, then edited, changes how its custom resources are validated', async () => {
+    const widgetUri = 'file:///crd/app/widget.yaml';
+    const crdUri = 'file:///crd/defs/widget-crd.yaml';
+    const unrelatedUri = 'file:///crd/other/service.yaml';
+    await lsp.open(unrelatedUri, serviceOf({ name: 'crd-other' }));
+    const unknown = await lsp.open(widgetUri, 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  color: red\n');
+    assert.ok(!messages(unknown).includes('Missing required field "size".'));
+
+    refreshed.length = 0;
+    const validated = lsp.diagnostics(widgetUri);
+    await lsp.open(crdUri, widgetCrd(['size']));
+    assert.ok(messages(await validated).includes('Missing required field "size".'), 'validated against the CRD');
+    const relaxed = lsp.diagnostics(widgetUri);
+    await lsp.change(crdUri, widgetCrd([]));
+    assert.ok(!messages(await relaxed).includes('Missing required field "size".'));
+    assert.ok(!refreshed.includes(unrelatedUri), `not re-linted: ${unrelatedUri}`);
+  });
+
+  it('a kustomization that adds selector labels (commonLabels) to a workload, opened after it, lifts its missing-selector finding', async () => {
+    const deployUri = 'file:///sl/base/deploy.yaml';
+    const kustomizationUri = 'file:///sl/base/kustomization.yaml';
+    const noSelector = PATCH.replace('name: checkout\nspec:\n', 'name: checkout\nspec:\n  replicas: 2\n');
+    const before = await lsp.open(deployUri, noSelector);
+    assert.ok(messages(before).includes('Missing required field "selector".'), messages(before).join(' | '));
+    refreshed.length = 0;
+    const after = lsp.diagnostics(deployUri);
+    await lsp.open(kustomizationUri, 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\ncommonLabels:\n  app: checkout\nresources:\n  - deploy.yaml\n');
+    assert.notDeepEqual(messages(await after), messages(before));
+    assert.deepEqual(refreshed, [deployUri]);
+  });
 });
+
+function widgetCrd(required: string[]): string {
+  return `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  scope: Namespaced
+  names: { plural: widgets, singular: widget, kind: Widget }
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              required: [${required.join(', ')}]
+              properties:
+                size: { type: integer }
+                color: { type: string }
+`;
+}
