@@ -160,15 +160,14 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     }
   }
 
-  /** What Kustomize makes of a file, as one comparable string. */
-  private kustomizeFactsOf(uri: string): string {
-    return `${this.isPatch(uri)}|${this.getsSelectorLabels(uri)}`;
-  }
-
-  /** Re-reads every kustomization; returns the `kustomizeKeyOf` keys of the indexed files whose facts changed. */
+  /**
+   * Re-reads every kustomization; returns the `kustomizeKeyOf` keys of the files whose facts
+   * changed. Only the entries that entered or left the sets are looked at (a workspace scan updates
+   * many kustomizations, and walking every file for each would be quadratic).
+   */
   private refreshPatches(): Set<string> {
-    const before = new Map<string, string>();
-    for (const uri of this.files.keys()) before.set(uri, this.kustomizeFactsOf(uri));
+    const patchesBefore = new Set(this.patches);
+    const labelledBefore = new Set(this.selectorLabelled);
     this.patches.clear();
     this.selectorLabelled.clear();
     const resolve = (path: string, base: string): string | undefined => {
@@ -194,8 +193,11 @@ export class WorkspaceIndex implements WorkspaceIndexView {
       }
     }
     const changed = new Set<string>();
-    // A file indexed for the first time (the kustomization itself) had no facts before: compare with none.
-    for (const uri of this.files.keys()) if (this.kustomizeFactsOf(uri) !== (before.get(uri) ?? 'false|false')) changed.add(kustomizeKeyOf(uri));
+    for (const uri of symmetricDifference(patchesBefore, this.patches)) changed.add(kustomizeKeyOf(uri));
+    for (const entry of symmetricDifference(labelledBefore, this.selectorLabelled)) {
+      if (!entry.endsWith('/')) changed.add(kustomizeKeyOf(entry));
+      else for (const uri of this.files.keys()) if (uri.startsWith(entry)) changed.add(kustomizeKeyOf(uri));
+    }
     return changed;
   }
 }
@@ -203,6 +205,10 @@ export class WorkspaceIndex implements WorkspaceIndexView {
 /** What one kustomization document says, read once per parse: every index update re-derives the patch set from all kustomizations. */
 const kustomizationOf = memoizeByObject((doc: Document.Parsed) => ({ patches: patchPathsOf(doc.contents), selectorLabelled: selectorLabelledResourcesOf(doc.contents) }));
 const NO_KUSTOMIZATION = { patches: [] as string[], selectorLabelled: [] as string[] };
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  return [...[...a].filter((x) => !b.has(x)), ...[...b].filter((x) => !a.has(x))];
+}
 
 function isKustomizationUri(uri: string): boolean {
   return /\/kustomization\.ya?ml$/i.test(uri);
