@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ROOT, runCli } from '../support/cli';
+import { CONTAINER_WITH_REQUESTS, CONTAINER_WITHOUT_REQUESTS, hpaOf, resourceMetric, workload } from '../support/objects';
 
 const BROKEN = 'test/fixtures/cli/broken-app.yaml';
 const CLEAN = 'test/fixtures/cli/clean.yaml';
@@ -267,5 +268,44 @@ describe('kube-guardrails CLI: config file discovery and precedence', () => {
     writeFileSync(path.join(dir, 'strict.yml'), 'rules:\n  container-cpu-limit-missing: [error, {}]\n');
     const findings = json((await runCli(['--format', 'json', '--config', 'strict.yml', '.'], { cwd: dir })).stdout);
     assert.deepEqual(cpu(findings), { 'app.yaml': 'error', 'team/app.yaml': 'error', 'legacy/app.yaml': 'error', 'vendor/app.yaml': 'error' });
+  });
+});
+
+describe('kube-guardrails CLI: each object is judged as itself', () => {
+  it('two identical hpa.yaml files in a/ and b/ are each judged against their own folder\'s Deployment', async () => {
+    const dir = tempDir();
+    for (const [folder, containers] of [['a', CONTAINER_WITH_REQUESTS], ['b', CONTAINER_WITHOUT_REQUESTS]] as const) {
+      mkdirSync(path.join(dir, folder));
+      writeFileSync(path.join(dir, folder, 'deploy.yaml'), workload({ containers }));
+      writeFileSync(path.join(dir, folder, 'hpa.yaml'), hpaOf({ extra: resourceMetric('cpu') }));
+    }
+    const { stdout } = await runCli(['--format', 'json', '--rule', 'hpa-target-missing-requests=error', dir]);
+    const files = json(stdout).filter((f) => f.ruleId === 'hpa-target-missing-requests').map((f) => path.basename(path.dirname(f.file)) + '/' + path.basename(f.file));
+    assert.deepEqual(files, ['b/hpa.yaml']);
+  });
+});
+
+describe('kube-guardrails CLI: a Kustomize patch is a patch however it is named', () => {
+  const PATCH = 'examples/kustomize/overlays/production/resources-patch.yaml';
+  const ruleIds = (stdout: string) => json(stdout).map((f) => f.ruleId);
+
+  it('by name, through --stdin-filename and in a directory run, the patch gets no "missing field" findings', async () => {
+    const byName = await runCli(['--format', 'json', PATCH]);
+    const viaStdin = await runCli(['--format', 'json', '-', '--stdin-filename', PATCH], { readStdin: async () => readFileSync(path.join(ROOT, PATCH), 'utf8') });
+    const inDirectory = await runCli(['--format', 'json', 'examples/kustomize']);
+    const fromDirectory = json(inDirectory.stdout).filter((f) => f.file === PATCH).map((f) => f.ruleId);
+    assert.deepEqual(fromDirectory, ['container-limit-below-request']);
+    assert.deepEqual(ruleIds(byName.stdout), fromDirectory);
+    assert.deepEqual(ruleIds(viaStdin.stdout), fromDirectory);
+  });
+
+  it('finds the kustomization in an ancestor folder that lists a patch in a subfolder', async () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'overlay', 'patches'), { recursive: true });
+    writeFileSync(path.join(dir, 'overlay', 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatches:\n  - path: patches/replicas.yaml\n');
+    const patch = path.join(dir, 'overlay', 'patches', 'replicas.yaml');
+    writeFileSync(patch, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\nspec:\n  replicas: 3\n');
+    const { stdout } = await runCli(['--format', 'json', patch]);
+    assert.deepEqual(json(stdout).filter((f) => f.ruleId === 'schema-validation'), []);
   });
 });

@@ -140,3 +140,29 @@ describe('kubeGuardrails.exclude keeps files out of the workspace scan', () => {
     assert.ok(!excluded.codes.includes('hpa-target-missing-requests'));
   });
 });
+
+describe('the object being linted is its own index entry, by file and offset', () => {
+  let lsp: Harness;
+  before(async () => {
+    lsp = await startHarness();
+  });
+  after(async () => lsp.close());
+
+  it('two identical hpa.yaml files in a/ and b/ are each judged against their own folder\'s Deployment', async () => {
+    const hpa = hpaOf({ extra: resourceMetric('cpu') });
+    await lsp.open('file:///same/a/deploy.yaml', workload({ containers: CONTAINER_WITH_REQUESTS }));
+    await lsp.open('file:///same/b/deploy.yaml', workload({ containers: CONTAINER_WITHOUT_REQUESTS }));
+    const inA = await lsp.open('file:///same/a/hpa.yaml', hpa);
+    const inB = await lsp.open('file:///same/b/hpa.yaml', hpa);
+    assert.ok(!codes(inA).includes('hpa-target-missing-requests'), 'a/deploy.yaml has its requests');
+    const finding = inB.find((d) => d.code === 'hpa-target-missing-requests');
+    assert.ok(finding, `b/deploy.yaml has no requests, got ${codes(inB).join(', ')}`);
+    const actions: CodeAction[] = await lsp.client.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: 'file:///same/b/hpa.yaml' },
+      range: finding.range,
+      context: { diagnostics: [finding] },
+    });
+    const add = actions.find((a) => a.title === 'Add a cpu request of 100m to Deployment "web"');
+    assert.deepEqual(Object.keys(add?.edit?.changes ?? {}), ['file:///same/b/deploy.yaml'], 'the fix edits b\'s own Deployment');
+  });
+});

@@ -18,8 +18,8 @@ describe('rule registry', () => {
   it('gives every rule a visitor whose hooks do not depend on the context (the engine reads them once)', () => {
     const parsed = parseChunk('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
     const contexts: RuleContext[] = [
-      { document: { text: '', doc: undefined as never, errors: [] }, defaults: DEFAULT_FIX_VALUES, kubernetesVersion: '', index: undefined, schemas: undefined, partial: false, selectorLabelsFromKustomize: false, report: () => undefined },
-      { document: parsed, defaults: DEFAULT_FIX_VALUES, kubernetesVersion: '1.30', index: new WorkspaceIndex(), schemas: undefined, partial: true, selectorLabelsFromKustomize: true, report: () => undefined },
+      { document: { text: '', doc: undefined as never, errors: [] }, defaults: DEFAULT_FIX_VALUES, kubernetesVersion: '', index: undefined, self: undefined, schemas: undefined, partial: false, selectorLabelsFromKustomize: false, report: () => undefined },
+      { document: parsed, defaults: DEFAULT_FIX_VALUES, kubernetesVersion: '1.30', index: new WorkspaceIndex(), self: undefined, schemas: undefined, partial: true, selectorLabelsFromKustomize: true, report: () => undefined },
     ];
     for (const rule of RULES) {
       const hooks = contexts.map((context) => Object.keys(rule.create(context)).sort().join(','));

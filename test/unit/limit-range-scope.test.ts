@@ -70,7 +70,7 @@ describe('which LimitRange applies to a workload', () => {
       for (const [other, body] of Object.entries(others)) index.update(other, body);
       const [placed] = parseFile(text);
       const offset = text.indexOf('resources: {}');
-      return hoverAt({ document: placed!.parsed, offset, object: toK8sObject(placed!.parsed.doc), findings: [], rules: RULES_BY_ID, index })?.markdown ?? '';
+      return hoverAt({ document: placed!.parsed, offset, object: toK8sObject(placed!.parsed.doc), findings: [], rules: RULES_BY_ID, index, self: index.entryAt(uri, placed!.offset) })?.markdown ?? '';
     };
     assert.match(hover({ 'file:///w/app/limits.yaml': limitRange() }), /LimitRange "defaults" applies/);
     assert.doesNotMatch(hover({ 'file:///w/tests/limits.yaml': limitRange() }), /LimitRange "defaults"/);

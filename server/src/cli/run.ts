@@ -13,6 +13,7 @@ import type { CliOptions } from './args';
 import { CliConfigs, displayPath } from './configs';
 import { unifiedDiff } from './diff';
 import { collectFiles, describe } from './files';
+import { kustomizationsAbove } from './kustomizations';
 import { formatGithub } from './format-github';
 import { formatSarif } from './format-sarif';
 import { formatText } from './format-text';
@@ -70,6 +71,14 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
       await add(file, await io.readFile(file), false);
     } catch (error) {
       errors.push(`${displayPath(io.cwd, file)}: ${describe(error)}`);
+    }
+  }
+  // A file is a Kustomize patch when a kustomization lists it, however it was named: index the
+  // kustomizations above each input that the run did not read already.
+  for (const input of [...inputs]) {
+    for (const found of await kustomizationsAbove(input.file, io.cwd, io.readFile)) {
+      const uri = pathToFileURL(found.file).toString();
+      if (!index.has(uri)) index.update(uri, found.text);
     }
   }
   if (configs.broken.size > 0) {

@@ -6,7 +6,7 @@
 import { isNode, isPair, type Node } from 'yaml';
 import { toK8sObject, type K8sObject } from '../k8s/objects';
 import { containersOf, podSpecOf } from '../k8s/workloads';
-import type { WorkspaceIndexView } from '../index/types';
+import type { IndexedObject, WorkspaceIndexView } from '../index/types';
 import type { SchemaValidator } from '../schema/types';
 import type { Rule, RuleContext, RuleVisitor, Report } from '../rules/types';
 import { YamlFixer } from '../yaml/fixer';
@@ -18,6 +18,7 @@ import type { Finding, Fix, OffsetRange, Severity } from './finding';
 import { LineIndex } from './line-index';
 import { isFresh, type FindingsCache, type RuleFindings } from './findings-cache';
 import { recordingView } from '../index/recording-view';
+import { kustomizeKeyOf } from '../index/kustomize';
 import { applySuppressions, IGNORE_ANNOTATION, parseIdList, type IgnoreScope } from './suppressions';
 
 export const YAML_SYNTAX_RULE = 'yaml-syntax';
@@ -62,6 +63,8 @@ export function lintText(text: string, options: LintOptions): LintResult {
   const objectOf = new Map<PlacedDocument, K8sObject>();
   const dependencies = new Set<string>();
   const facts = fileFactsOf(options);
+  // Whether this file is a patch or gets selector labels is a fact about other files (kustomizations).
+  if (options.uri !== undefined && options.index) dependencies.add(kustomizeKeyOf(options.uri));
   const enabled = options.rules.filter((rule) => severityOf(rule, options.config) !== undefined && !(facts.partial && rule.meta.reportsAbsence));
   const rulesKey = enabled.map((rule) => rule.meta.id).join(',');
 
@@ -87,7 +90,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       }
     }
     if (!object) continue;
-    const result = lintObject(object, placed.parsed, enabled, rulesKey, options, facts);
+    const result = lintObject(object, placed, enabled, rulesKey, options, facts);
     for (const finding of result.findings) findings.push(shiftFinding(finding, placed.offset));
     internalErrors.push(...result.internalErrors);
     for (const key of result.dependencies.keys()) dependencies.add(key);
@@ -115,6 +118,17 @@ function fileFactsOf(options: LintOptions): FileFacts {
   };
 }
 
+/**
+ * The index entry of the document being linted: the one at its offset in its file, by position and
+ * never by content (two files may hold the same text). When the index holds other text there (it
+ * lags behind the editor), there is no entry, and rules make no cross-object claim.
+ */
+function selfOf(placed: PlacedDocument, options: LintOptions): IndexedObject | undefined {
+  if (options.uri === undefined || !options.index) return undefined;
+  const entry = options.index.entryAt(options.uri, placed.offset);
+  return entry?.text === placed.parsed.text ? entry : undefined;
+}
+
 /** What the rules found on one object. */
 interface ObjectFindings {
   readonly findings: readonly Finding[];
@@ -127,7 +141,9 @@ interface ObjectFindings {
  * text is reused while the index keys it looked up are unchanged, so only the rules that depend on
  * what changed run again. `rulesKey` names the set of `rules`.
  */
-function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly Rule[], rulesKey: string, options: LintOptions, facts: FileFacts): ObjectFindings {
+function lintObject(object: K8sObject, placed: PlacedDocument, rules: readonly Rule[], rulesKey: string, options: LintOptions, facts: FileFacts): ObjectFindings {
+  const parsed = placed.parsed;
+  const self = selfOf(placed, options);
   const cache = options.findingsCache;
   const entry = cache?.entryFor(parsed.text, `${configKeyOf(options.config)}|${facts.partial}|${facts.selectorLabelsFromKustomize}`);
   const combined = entry?.combined;
@@ -143,7 +159,7 @@ function lintObject(object: K8sObject, parsed: ParsedDocument, rules: readonly R
     if (!hasPodSpec && !hooksOf(rule).object) continue;
     let result = entry?.rules.get(rule.meta.id);
     if (!result || !isFresh(result, options.index)) {
-      result = runRuleRecorded(rule, object, parsed, options, facts);
+      result = runRuleRecorded(rule, object, parsed, self, options, facts);
       ran = true;
       if (cache) cache.ruleRuns++;
       // Edits in other objects read their offsets from the index entry (rules/edit-other-object.ts),
@@ -170,6 +186,7 @@ const INERT_CONTEXT: RuleContext = {
   defaults: DEFAULT_FIX_VALUES,
   kubernetesVersion: '',
   index: undefined,
+  self: undefined,
   schemas: undefined,
   partial: false,
   selectorLabelsFromKustomize: false,
@@ -197,11 +214,11 @@ const NO_DEPENDENCIES: ReadonlyMap<string, number> = new Map();
  * Runs one rule, recording the index keys it looks up. Most runs find nothing and look nothing up;
  * they share empty results, since a large file makes tens of thousands of runs.
  */
-function runRuleRecorded(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, facts: FileFacts): RuleFindings {
+function runRuleRecorded(rule: Rule, object: K8sObject, parsed: ParsedDocument, self: IndexedObject | undefined, options: LintOptions, facts: FileFacts): RuleFindings {
   const recorded = rule.meta.needsIndex && options.index ? recordingView(options.index) : undefined;
   const findings: Finding[] = [];
   const internalErrors: string[] = [];
-  runRule(rule, object, parsed, options, recorded?.view, facts, findings, internalErrors);
+  runRule(rule, object, parsed, self, options, recorded?.view, facts, findings, internalErrors);
   let dependencies = NO_DEPENDENCIES;
   if (recorded && recorded.dependencies.size > 0) {
     const versions = new Map<string, number>();
@@ -241,7 +258,7 @@ export function severityOf(rule: Rule, config: ResolvedConfig): Severity | undef
 }
 
 /** Runs one rule on one object; findings are relative to the document chunk. */
-function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options: LintOptions, index: WorkspaceIndexView | undefined, facts: FileFacts, out: Finding[], errors: string[]): void {
+function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, self: IndexedObject | undefined, options: LintOptions, index: WorkspaceIndexView | undefined, facts: FileFacts, out: Finding[], errors: string[]): void {
   const severity = severityOf(rule, options.config);
   if (!severity) return;
   let fixer: YamlFixer | undefined;
@@ -250,6 +267,7 @@ function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, options:
     defaults: options.config.defaults,
     kubernetesVersion: options.config.kubernetesVersion,
     index: rule.meta.needsIndex ? index : undefined,
+    self: rule.meta.needsIndex && index ? self : undefined,
     get schemas() {
       return options.schemas?.();
     },

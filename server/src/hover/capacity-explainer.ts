@@ -190,7 +190,7 @@ function quotaRows(quota: K8sObject, resources: PodResources, replicas: number):
 }
 
 /** On a container's resources (or any amount in them): the LimitRange that fills in what the container leaves out. */
-export function limitRangeExplainer({ object, path, index, text }: FieldContext): string | undefined {
+export function limitRangeExplainer({ object, path, index, self }: FieldContext): string | undefined {
   const specPath = podSpecPath(object);
   if (!index || !specPath || !specPath.every((key, i) => path[i] === key)) return undefined;
   const [list, position, key] = path.slice(specPath.length);
@@ -200,7 +200,7 @@ export function limitRangeExplainer({ object, path, index, text }: FieldContext)
   const container = podSpec && containersOf(podSpec).find((c) => c.node === node);
   if (!container) return undefined;
   const sections: string[] = [];
-  for (const defaults of limitRangeDefaults(index, limitRangeTargetOf(index, object, text))) {
+  for (const defaults of limitRangeDefaults(index, limitRangeTargetOf(self, object))) {
     const filled = (['requests', 'limits'] as const).flatMap((section) =>
       [...defaults[section]].filter((resource) => getNode(container[section], resource) === undefined && !(section === 'requests' && getNode(container.limits, resource) !== undefined)).map((resource) => `\`${section}.${resource}\``),
     );

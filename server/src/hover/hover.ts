@@ -8,7 +8,7 @@ import { formatBytes, formatCores, isMilliBytes, parseQuantity } from '../k8s/qu
 import { QOS_MEANING, qosClassOf } from '../k8s/qos';
 import { containersOf, podSpecOf, podSpecPath } from '../k8s/workloads';
 import type { Rule } from '../rules/types';
-import type { WorkspaceIndexView } from '../index/types';
+import type { IndexedObject, WorkspaceIndexView } from '../index/types';
 import { ruleDocsUrl } from '../rules/docs-url';
 import { locate } from '../yaml/locate';
 import { scalarSource } from '../yaml/nodes';
@@ -33,6 +33,8 @@ export interface HoverInput {
   readonly index?: WorkspaceIndexView;
   /** The bundled schemas, for the type/allowed-values fallback. */
   readonly schemas?: SchemaValidator;
+  /** The hovered object's index entry (by file and document offset), which places it in its folder. */
+  readonly self?: IndexedObject;
 }
 
 /** What a field explainer sees: the object, the path of the hovered node and the node itself. */
@@ -43,8 +45,10 @@ export interface FieldContext {
   readonly onKey: boolean;
   readonly index: WorkspaceIndexView | undefined;
   readonly schemas?: SchemaValidator;
-  /** The object's document text, which places it in the index (its file). */
+  /** The object's document text. */
   readonly text: string;
+  /** The object's index entry, when the index holds it (see HoverInput.self). */
+  readonly self: IndexedObject | undefined;
 }
 
 /** Returns Markdown about the hovered field, or undefined when the field is not its concern. */
@@ -67,7 +71,7 @@ export function hoverAt(input: HoverInput): HoverResult | undefined {
     let explained = false;
     for (const explain of FIELD_EXPLAINERS) {
       if (explain === schemaExplainer && explained) continue;
-      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index, schemas: input.schemas, text: input.document.text });
+      const section = explain({ object: input.object, path: location.path, node: location.node, onKey: location.onKey, index: input.index, schemas: input.schemas, text: input.document.text, self: input.self });
       if (section) sections.push(section);
       explained ||= section !== undefined;
     }

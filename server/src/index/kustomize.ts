@@ -2,6 +2,15 @@
 import type { Node } from 'yaml';
 import { asMap, asSeq, getNode, scalarString } from '../yaml/nodes';
 
+/**
+ * The dependency key of what Kustomize makes of the file `uri` (whether it is a patch, whether it
+ * gets selector labels). The engine records it for every linted file, so that adding, editing or
+ * removing a kustomization.yaml re-lints exactly the files it lists.
+ */
+export function kustomizeKeyOf(uri: string): string {
+  return `@kustomize:${uri}`;
+}
+
 /** `root` is the kustomization document's contents, parsed with the engine's limits (yaml/parse.ts). */
 export function patchPathsOf(contents: Node | null | undefined): string[] {
   const root = asMap(contents);

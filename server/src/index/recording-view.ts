@@ -1,9 +1,11 @@
 /**
  * Wraps an index view and records what a lint asked it, as dependency keys (`Kind` for a scan of a
- * kind, `Kind/name` for a lookup). When a file changes, only documents whose recorded keys intersect
- * the changed keys need to be linted again.
+ * kind, `Kind/name` for a lookup, a facet's key, `@kustomize:<uri>` for what Kustomize makes of a
+ * file). The index's `update` returns the keys whose versions moved; a document needs linting again
+ * exactly when one of its recorded keys is among them.
  */
 import type { Facet } from './facets';
+import { kustomizeKeyOf } from './kustomize';
 import type { IndexedObject, WorkspaceIndexView } from './types';
 
 export function recordingView(index: WorkspaceIndexView): { view: WorkspaceIndexView; dependencies: Set<string> } {
@@ -21,19 +23,16 @@ export function recordingView(index: WorkspaceIndexView): { view: WorkspaceIndex
       dependencies.add(facet.key);
       return index.ofFacet(facet);
     },
-    isPatch: (uri: string) => index.isPatch(uri),
-    getsSelectorLabels: (uri: string) => index.getsSelectorLabels(uri),
+    entryAt: (uri: string, offset: number) => index.entryAt(uri, offset),
+    isPatch(uri: string): boolean {
+      dependencies.add(kustomizeKeyOf(uri));
+      return index.isPatch(uri);
+    },
+    getsSelectorLabels(uri: string): boolean {
+      dependencies.add(kustomizeKeyOf(uri));
+      return index.getsSelectorLabels(uri);
+    },
     keyVersion: (key: string) => index.keyVersion(key),
   };
   return { view, dependencies };
-}
-
-/** True when a document that recorded `dependencies` must be linted again after `changed`. */
-export function isAffected(dependencies: ReadonlySet<string>, changed: ReadonlySet<string>): boolean {
-  for (const key of changed) {
-    if (dependencies.has(key)) return true;
-    const kind = key.split('/')[0] ?? key;
-    if (dependencies.has(kind)) return true;
-  }
-  return false;
 }

@@ -20,6 +20,11 @@ export interface WorkspaceIndexView {
    * namespace matches any namespace, so lookups never claim "not found" when the namespace is open.
    */
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[];
+  /**
+   * The indexed object whose document starts at `offset` in the file `uri`: how the engine finds
+   * the entry of the object being linted (never by its content, which two files may share).
+   */
+  entryAt(uri: string, offset: number): IndexedObject | undefined;
   /** Every indexed object of the given kind. */
   ofKind(kind: string): readonly IndexedObject[];
   /**

@@ -9,7 +9,7 @@ import { isTemplateText } from '../yaml/template';
 import type { Document } from 'yaml';
 import { memoizeByObject } from '../core/memo';
 import { FACETS, type Facet } from './facets';
-import { patchPathsOf, selectorLabelledResourcesOf } from './kustomize';
+import { kustomizeKeyOf, patchPathsOf, selectorLabelledResourcesOf } from './kustomize';
 import { namespacesMayMatch } from './scope';
 import type { IndexedObject, WorkspaceIndexView } from './types';
 
@@ -30,11 +30,12 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   /** URIs of files, and folder URIs ending in `/`, that a kustomization adds selector labels to. */
   private readonly selectorLabelled = new Set<string>();
   private readonly versions = new Map<string, number>();
-  private patchVersion = 0;
 
   /**
-   * Indexes (or re-indexes) a file. Returns the dependency keys whose answers may have changed:
-   * `Kind` and `Kind/name` for every object that was added, removed or edited.
+   * Indexes (or re-indexes) a file. Returns the dependency keys whose versions moved: `Kind`,
+   * `Kind/name` and facet keys for every object that was added, removed or edited, and the
+   * `kustomizeKeyOf` key of every file whose Kustomize facts (patch, selector labels) changed.
+   * A document needs linting again exactly when one of the keys it recorded is among them.
    */
   update(uri: string, text: string): Set<string> {
     const previous = this.files.get(uri);
@@ -43,9 +44,10 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     this.removeObjects(removed);
     this.files.set(uri, { text, objects });
     for (const entry of added) this.add(entry);
+    const keys = changedKeys(removed, added);
     // Which files are patches depends on kustomization files alone: only their changes refresh it.
-    if (isKustomizationUri(uri)) this.refreshPatches();
-    return this.bump(changedKeys(removed, added));
+    if (isKustomizationUri(uri)) for (const key of this.refreshPatches()) keys.add(key);
+    return this.bump(keys);
   }
 
   remove(uri: string): Set<string> {
@@ -54,8 +56,9 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     this.removeObjects(previous.objects);
     this.files.delete(uri);
     this.caches.delete(uri);
-    if (isKustomizationUri(uri)) this.refreshPatches();
-    return this.bump(changedKeys(previous.objects, []));
+    const keys = changedKeys(previous.objects, []);
+    if (isKustomizationUri(uri)) for (const key of this.refreshPatches()) keys.add(key);
+    return this.bump(keys);
   }
 
   /** The indexed text of a file, for turning offsets of edits in it into positions. */
@@ -74,6 +77,10 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   find(kind: string, name: string, namespace: string | undefined): IndexedObject[] {
     const candidates = this.byKind.get(kind)?.get(name) ?? [];
     return candidates.filter((entry) => namespacesMayMatch(entry.object.namespace, namespace));
+  }
+
+  entryAt(uri: string, offset: number): IndexedObject | undefined {
+    return this.files.get(uri)?.objects.find((entry) => entry.offset === offset);
   }
 
   ofKind(kind: string): readonly IndexedObject[] {
@@ -105,8 +112,7 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   }
 
   keyVersion(key: string): number {
-    // Whether a file is a patch can change with any kustomization.yaml, so it is part of every key.
-    return (this.versions.get(key) ?? 0) + this.patchVersion;
+    return this.versions.get(key) ?? 0;
   }
 
   private bump(keys: Set<string>): Set<string> {
@@ -154,8 +160,14 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     }
   }
 
-  private refreshPatches(): void {
-    const before = [...this.patches].sort().join('\n') + '\u0000' + [...this.selectorLabelled].sort().join('\n');
+  /**
+   * Re-reads every kustomization; returns the `kustomizeKeyOf` keys of the files whose facts
+   * changed. Only the entries that entered or left the sets are looked at (a workspace scan updates
+   * many kustomizations, and walking every file for each would be quadratic).
+   */
+  private refreshPatches(): Set<string> {
+    const patchesBefore = new Set(this.patches);
+    const labelledBefore = new Set(this.selectorLabelled);
     this.patches.clear();
     this.selectorLabelled.clear();
     const resolve = (path: string, base: string): string | undefined => {
@@ -180,14 +192,23 @@ export class WorkspaceIndex implements WorkspaceIndexView {
         if (resolved) this.selectorLabelled.add(resolved);
       }
     }
-    const after = [...this.patches].sort().join('\n') + '\u0000' + [...this.selectorLabelled].sort().join('\n');
-    if (after !== before) this.patchVersion++;
+    const changed = new Set<string>();
+    for (const uri of symmetricDifference(patchesBefore, this.patches)) changed.add(kustomizeKeyOf(uri));
+    for (const entry of symmetricDifference(labelledBefore, this.selectorLabelled)) {
+      if (!entry.endsWith('/')) changed.add(kustomizeKeyOf(entry));
+      else for (const uri of this.files.keys()) if (uri.startsWith(entry)) changed.add(kustomizeKeyOf(uri));
+    }
+    return changed;
   }
 }
 
 /** What one kustomization document says, read once per parse: every index update re-derives the patch set from all kustomizations. */
 const kustomizationOf = memoizeByObject((doc: Document.Parsed) => ({ patches: patchPathsOf(doc.contents), selectorLabelled: selectorLabelledResourcesOf(doc.contents) }));
 const NO_KUSTOMIZATION = { patches: [] as string[], selectorLabelled: [] as string[] };
+
+function symmetricDifference(a: ReadonlySet<string>, b: ReadonlySet<string>): string[] {
+  return [...[...a].filter((x) => !b.has(x)), ...[...b].filter((x) => !a.has(x))];
+}
 
 function isKustomizationUri(uri: string): boolean {
   return /\/kustomization\.ya?ml$/i.test(uri);

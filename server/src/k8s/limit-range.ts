@@ -1,7 +1,6 @@
 /** Default requests and limits that a LimitRange gives containers which do not set their own. */
 import { folderOf } from '../index/scope';
 import type { IndexedObject, WorkspaceIndexView } from '../index/types';
-import { selfEntry } from './relations';
 import type { K8sObject } from './objects';
 import { asMap, getMap, getNode, getSeq, scalarString } from '../yaml/nodes';
 
@@ -20,9 +19,9 @@ export interface LimitRangeTarget {
   readonly uri: string | undefined;
 }
 
-/** The target for an object being linted, placed through the index (`text` is its document's text). */
-export function limitRangeTargetOf(index: WorkspaceIndexView | undefined, object: K8sObject, text: string): LimitRangeTarget {
-  return { namespace: object.namespace, uri: index ? selfEntry(index, object, text)?.uri : undefined };
+/** The target for an object being linted; `self` is its index entry (RuleContext.self), which gives its file. */
+export function limitRangeTargetOf(self: IndexedObject | undefined, object: K8sObject): LimitRangeTarget {
+  return { namespace: object.namespace, uri: self?.uri };
 }
 
 /**

@@ -1,6 +1,5 @@
 /**
- * How objects found through the workspace index relate to each other: which one is the object being
- * linted, which ones certainly belong together, which workloads an autoscaler drives.
+ * How objects found through the workspace index relate to each other: which ones certainly belong together, which workloads an autoscaler drives.
  *
  * Two scopes keep cross-object findings free of false positives on partial checkouts and on
  * repositories that hold several environments or projects side by side:
@@ -36,14 +35,6 @@ export { folderOf };
 export interface Placed {
   readonly uri: string;
   readonly object: K8sObject;
-}
-
-/**
- * The index entry of the object being linted: same kind and name, same document text. Undefined
- * when the index does not hold it (then no cross-object claim is made).
- */
-export function selfEntry(index: WorkspaceIndexView, object: K8sObject, text: string): IndexedObject | undefined {
-  return index.find(object.kind, object.name ?? '', object.namespace).find((entry) => entry.text === text && entry.object.namespace === object.namespace);
 }
 
 /** True for two objects that are certainly applied to the same place: same folder, same namespace. */
@@ -214,13 +205,11 @@ export function metricResourceNameNode(metric: HpaMetric): Node | undefined {
 /**
  * Services of the workspace that certainly select the pods of `podSpec`: in the same folder and the
  * same namespace as its workload (see relations.ts, "together"), with a selector its template labels
- * satisfy. The workload's own file is found through the index by its document text.
+ * satisfy. `self` is the workload's index entry (RuleContext.self), which places it in its folder.
  */
-export function selectingServices(podSpec: PodSpecView, index: WorkspaceIndexView | undefined, documentText: string): IndexedObject[] {
-  if (!index) return [];
+export function selectingServices(podSpec: PodSpecView, index: WorkspaceIndexView | undefined, self: IndexedObject | undefined): IndexedObject[] {
+  if (!index || !self) return [];
   const object = podSpec.object;
-  const self = selfEntry(index, object, documentText);
-  if (!self) return [];
   return index.ofFacet(SERVICE_SELECTION).filter((entry) => {
     if (folderOf(entry.uri) !== folderOf(self.uri) || entry.object.namespace !== object.namespace) return false;
     const selector = serviceSelector(entry.object);

@@ -19,8 +19,9 @@ import { lintText, type LintResult } from '../core/engine';
 import { FindingsCache } from '../core/findings-cache';
 import type { Finding } from '../core/finding';
 import { hoverAt } from '../hover/hover';
-import { isAffected } from '../index/recording-view';
 import { WorkspaceIndex } from '../index/workspace-index';
+import type { IndexedObject } from '../index/types';
+import type { PlacedDocument } from '../yaml/parse';
 import type { SchemaValidator } from '../schema/types';
 import { RULES, RULES_BY_ID } from '../rules/index';
 import { FIX_ALL_KIND, type InitializationOptions } from '../shared/protocol';
@@ -38,6 +39,12 @@ function byteSize(document: TextDocument): number {
   return Buffer.byteLength(document.getText(), 'utf8');
 }
 
+/** The index entry of a document of `uri` (by its offset, as the engine finds it), if the index holds this text. */
+function selfAt(index: WorkspaceIndex, uri: string, placed: PlacedDocument): IndexedObject | undefined {
+  const entry = index.entryAt(uri, placed.offset);
+  return entry?.text === placed.parsed.text ? entry : undefined;
+}
+
 interface DocumentState {
   version: number;
   result: LintResult;
@@ -49,6 +56,8 @@ interface DocumentState {
 export interface ServerDependencies {
   /** Returns the bundled schema validator, building it on first use. */
   schemas?: () => SchemaValidator | undefined;
+  /** Told of each open document that a change elsewhere makes the server lint again; tests count them. */
+  onRefresh?: (uri: string) => void;
 }
 
 export function startServer(connection: Connection, dependencies: ServerDependencies = {}): void {
@@ -76,11 +85,17 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       }
     };
 
-  /** Re-lints open documents that looked up anything in `changed`, except `source` itself. */
+  /**
+   * Re-lints the open documents that recorded a key in `changed` (the keys whose versions the index
+   * moved), except `source` itself: the recorded keys are the one record of what a lint read.
+   */
   function refreshDependents(changed: Set<string>, source?: string): void {
     if (changed.size === 0) return;
     for (const [uri, state] of states) {
-      if (uri !== source && isAffected(state.dependencies, changed)) schedule(uri, 0);
+      if (uri !== source && [...changed].some((key) => state.dependencies.has(key))) {
+        dependencies.onRefresh?.(uri);
+        schedule(uri, 0);
+      }
     }
   }
 
@@ -245,7 +260,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const findings = state.result.findings
       .filter((f) => f.range.start <= offset && offset <= f.range.end)
       .map((f) => ({ ...f, range: { start: f.range.start - placed.offset, end: f.range.end - placed.offset } }));
-    const hover = hoverAt({ document: placed.parsed, offset: offset - placed.offset, object, findings, rules: RULES_BY_ID, index, schemas: schemas?.() });
+    const hover = hoverAt({ document: placed.parsed, offset: offset - placed.offset, object, findings, rules: RULES_BY_ID, index, schemas: schemas?.(), self: selfAt(index, params.textDocument.uri, placed) });
     if (!hover) return null;
     const range = hover.range && toRange(document, { start: hover.range.start + placed.offset, end: hover.range.end + placed.offset });
     return { contents: { kind: 'markdown', value: hover.markdown }, ...(range ? { range } : {}) };

@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../yaml/parse';
 import type { YamlFixer } from '../yaml/fixer';
 import type { K8sObject } from '../k8s/objects';
 import type { ContainerView, PodSpecView } from '../k8s/workloads';
-import type { WorkspaceIndexView } from '../index/types';
+import type { IndexedObject, WorkspaceIndexView } from '../index/types';
 import type { SchemaValidator } from '../schema/types';
 
 export type RuleCategory = 'syntax' | 'resources' | 'probes' | 'autoscaling' | 'storage' | 'availability' | 'schema' | 'api-versions';
@@ -60,6 +60,12 @@ export interface RuleContext<M extends string = string> {
   readonly kubernetesVersion: string;
   /** Present for rules with `needsIndex`; lookups across files and documents. */
   readonly index: WorkspaceIndexView | undefined;
+  /**
+   * The index entry of the object being linted (its file, document offset and text), looked up by
+   * the file's URI and the document's offset. Undefined without an index or URI, or when the index
+   * does not hold this text yet: then no cross-object claim is made.
+   */
+  readonly self: IndexedObject | undefined;
   /** The bundled Kubernetes schemas; undefined when they could not be loaded. */
   readonly schemas: SchemaValidator | undefined;
   /** True for partial objects (Kustomize patches), where required fields may be absent on purpose. */

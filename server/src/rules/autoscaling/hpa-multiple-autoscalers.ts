@@ -1,7 +1,7 @@
 /** Reports HorizontalPodAutoscalers that share their target with another HorizontalPodAutoscaler. */
 import { defineRule } from '../types';
 import { hpaViewOf } from '../../k8s/hpa';
-import { hpasByTarget, nameList, sameEntry, selfEntry, together } from '../../k8s/relations';
+import { hpasByTarget, nameList, sameEntry, together } from '../../k8s/relations';
 import { getNode } from '../../yaml/nodes';
 
 export default defineRule({
@@ -82,7 +82,7 @@ spec:
         const { kind, name } = hpa?.scaleTargetRef ?? {};
         const nameNode = getNode(hpa?.scaleTargetRef.node, 'name');
         if (!index || !kind || !name || !nameNode) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const others = (hpasByTarget(index.ofKind('HorizontalPodAutoscaler')).get(`${kind}/${name}`) ?? [])
           .map(({ entry }) => entry)

@@ -1,6 +1,6 @@
 /** Reports workloads that set spec.replicas while a HorizontalPodAutoscaler manages their scale. */
 import { defineRule } from '../types';
-import { hpasFor, nameList, selfEntry } from '../../k8s/relations';
+import { hpasFor, nameList } from '../../k8s/relations';
 import { getMap, getPair, scalarNumber, scalarSource } from '../../yaml/nodes';
 
 const KINDS: ReadonlySet<string> = new Set(['Deployment', 'StatefulSet', 'ReplicaSet']);
@@ -96,7 +96,7 @@ spec:
         if (!index || !spec || !pair || !KINDS.has(object.kind) || !['apps', 'extensions'].includes(object.group)) return;
         // Zero replicas switch the autoscaler off on purpose (scaled to zero): applying it again is meant.
         if (scalarNumber(pair.value) === 0) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         const hpas = self ? hpasFor(index, self) : [];
         if (hpas.length === 0) return;
         context.report({

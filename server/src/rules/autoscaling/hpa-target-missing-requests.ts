@@ -3,7 +3,7 @@ import { getNode, getPair } from '../../yaml/nodes';
 import type { TextEdit } from '../../core/finding';
 import { hpaViewOf } from '../../k8s/hpa';
 import { defaultingLimitRange } from '../../k8s/limit-range';
-import { metricResourceNameNode, REPLICATED_KINDS, resolveTogether, selfEntry } from '../../k8s/relations';
+import { metricResourceNameNode, REPLICATED_KINDS, resolveTogether } from '../../k8s/relations';
 import { containersOf, podSpecOf, type ContainerView } from '../../k8s/workloads';
 import type { YamlFixer } from '../../yaml/fixer';
 import { editsInObject } from '../edit-other-object';
@@ -114,7 +114,7 @@ spec:
         const index = context.index;
         const { kind, name } = hpa?.scaleTargetRef ?? {};
         if (!hpa || !index || !kind || !name || !REPLICATED_KINDS.has(kind)) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         const target = self && resolveTogether(index, self, kind, name);
         const podSpec = target && podSpecOf(target.object);
         if (!target || !podSpec) return;

@@ -1,7 +1,7 @@
 /** Reports HorizontalPodAutoscalers whose scaleTargetRef names no object of that kind in the workspace. */
 import { defineRule } from '../types';
 import { hpaViewOf } from '../../k8s/hpa';
-import { inEvidenceScope, nameList, selfEntry } from '../../k8s/relations';
+import { inEvidenceScope, nameList } from '../../k8s/relations';
 import { getNode } from '../../yaml/nodes';
 
 export default defineRule({
@@ -92,7 +92,7 @@ spec:
         const nameNode = getNode(hpa?.scaleTargetRef.node, 'name');
         if (!hpa || !index || !kind || !name || !nameNode) return;
         if (index.find(kind, name, object.namespace).length > 0) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const known = index.ofKind(kind).filter((entry) => inEvidenceScope(self, entry));
         if (known.length === 0) return;

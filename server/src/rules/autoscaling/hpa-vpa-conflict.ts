@@ -1,7 +1,7 @@
 /** Reports HorizontalPodAutoscalers that scale on CPU or memory of a workload a VerticalPodAutoscaler resizes. */
 import { defineRule } from '../types';
 import { hpaViewOf } from '../../k8s/hpa';
-import { metricResourceNameNode, resolveTogether, selfEntry, together } from '../../k8s/relations';
+import { metricResourceNameNode, resolveTogether, together } from '../../k8s/relations';
 import { vpaViewOf, type VpaView } from '../../k8s/vpa';
 import { containersOf, isLongLived, podSpecOf } from '../../k8s/workloads';
 import { getPair } from '../../yaml/nodes';
@@ -87,7 +87,7 @@ spec:
         const index = context.index;
         const { kind, name } = hpa?.scaleTargetRef ?? {};
         if (!hpa || !index || !kind || !name) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const vpas = index.ofKind('VerticalPodAutoscaler').flatMap((entry) => {
           const vpa = vpaViewOf(entry.object);

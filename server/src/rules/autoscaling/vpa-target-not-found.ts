@@ -1,6 +1,6 @@
 /** Reports VerticalPodAutoscalers whose targetRef names no object of that kind in the workspace. */
 import { defineRule } from '../types';
-import { inEvidenceScope, nameList, selfEntry } from '../../k8s/relations';
+import { inEvidenceScope, nameList } from '../../k8s/relations';
 import { vpaViewOf } from '../../k8s/vpa';
 
 export default defineRule({
@@ -83,7 +83,7 @@ spec:
         const name = vpa?.targetName;
         if (!vpa || !index || !kind || !name || !vpa.targetNameNode) return;
         if (index.find(kind, name, object.namespace).length > 0) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const known = index.ofKind(kind).filter((entry) => inEvidenceScope(self, entry));
         if (known.length === 0) return;

@@ -1,11 +1,11 @@
 /** Reports replicated workloads that do nothing to keep their replicas on different nodes. */
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { defineRule } from '../types';
-import { hpasFor, selfEntry } from '../../k8s/relations';
+import { hpasFor } from '../../k8s/relations';
 import type { K8sObject } from '../../k8s/objects';
 import { matches, parseLabelSelector } from '../../k8s/selectors';
 import { podSpecOf, type PodSpecView } from '../../k8s/workloads';
-import type { WorkspaceIndexView } from '../../index/types';
+import type { IndexedObject, WorkspaceIndexView } from '../../index/types';
 import { asMap, asSeq, getIn, getMap, getNode, scalarNumber, scalarString } from '../../yaml/nodes';
 
 /** Kinds whose `spec.replicas` counts interchangeable pods (DaemonSets already run one per node). */
@@ -90,7 +90,7 @@ spec:
         if (replicasNode && written !== undefined && written > 1) [replicas, at] = [`${written} replicas`, replicasNode];
         else {
           // Looked up only here, so workloads with a written count do not depend on every HPA edit.
-          const minimum = minimumFromHpa(context.index, object, context.document.text);
+          const minimum = minimumFromHpa(context.index, context.self);
           if (!minimum) return;
           [replicas, at] = [`at least ${minimum.min} replicas (HorizontalPodAutoscaler "${minimum.hpa}")`, replicasNode ?? object.nameNode];
         }
@@ -102,8 +102,7 @@ spec:
 });
 
 /** The HPA that certainly drives the workload, when its minReplicas is 2 or more. */
-function minimumFromHpa(index: WorkspaceIndexView | undefined, object: K8sObject, text: string): { min: number; hpa: string } | undefined {
-  const self = index && selfEntry(index, object, text);
+function minimumFromHpa(index: WorkspaceIndexView | undefined, self: IndexedObject | undefined): { min: number; hpa: string } | undefined {
   if (!index || !self) return undefined;
   const driving = hpasFor(index, self);
   if (driving.length !== 1) return undefined;

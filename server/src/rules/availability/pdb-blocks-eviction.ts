@@ -1,7 +1,7 @@
 /** Reports PodDisruptionBudgets that allow no voluntary disruption at all. */
 import { defineRule } from '../types';
 import { isPdb, pdbViewOf } from '../../k8s/pdb';
-import { describeObject, listOf, podCandidates, scaleOf, selfEntry, together } from '../../k8s/relations';
+import { describeObject, listOf, podCandidates, scaleOf, together } from '../../k8s/relations';
 
 export default defineRule({
   meta: {
@@ -98,7 +98,7 @@ spec:
         const selects = pdb?.selects;
         const selector = pdb?.selector;
         if (!index || !selects || !selector) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const selected = podCandidates(index, selector).filter(({ entry, podSpec }) => together(entry, self) && selects(podSpec.labels));
         if (selected.length === 0) return;

@@ -1,7 +1,7 @@
 /** Reports PodDisruptionBudgets that cover pods another PodDisruptionBudget covers too. */
 import { defineRule } from '../types';
 import { isPdb, pdbViewOf } from '../../k8s/pdb';
-import { describeObject, listOf, nameList, podCandidates, sameEntry, selfEntry, together } from '../../k8s/relations';
+import { describeObject, listOf, nameList, podCandidates, sameEntry, together } from '../../k8s/relations';
 
 export default defineRule({
   meta: {
@@ -93,7 +93,7 @@ spec:
         const selects = pdb?.selects;
         const selector = pdb?.selector;
         if (!index || !pdb?.selectorPair || !selects || !selector) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const others = index.ofKind('PodDisruptionBudget').flatMap((entry) => {
           const view = !sameEntry(entry, self) && together(entry, self) ? pdbViewOf(entry.object) : undefined;

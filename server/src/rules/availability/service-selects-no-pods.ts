@@ -1,7 +1,7 @@
 /** Reports Services whose selector matches no pod template in the workspace. */
 import { defineRule } from '../types';
 import { namespacesMayMatch } from '../../index/scope';
-import { describeObject, folderOf, inFolderScope, listOf, nameList, podCandidates, podObjects, selfEntry, type PodObject } from '../../k8s/relations';
+import { describeObject, folderOf, inFolderScope, listOf, nameList, podCandidates, podObjects, type PodObject } from '../../k8s/relations';
 import { formatRequirement, matches, unmetRequirements } from '../../k8s/selectors';
 import { serviceSelector } from '../../k8s/services';
 import { getMap, getPair } from '../../yaml/nodes';
@@ -96,7 +96,7 @@ spec:
         const inNamespace = ({ entry }: PodObject) => namespacesMayMatch(entry.object.namespace, object.namespace);
         if (podCandidates(index, selector).some((pod) => inNamespace(pod) && matches(selector, pod.podSpec.labels))) return;
         const pods = podObjects(index).filter(inNamespace);
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         // Evidence that the Service is meant for pods defined here: the same name, or some selected label.
         const closest = pods.find(({ entry, podSpec }) =>

@@ -86,7 +86,7 @@ spec:
         if (!isLongLived(container) || (!isLongRunningContainer(container) && kind !== 'Pod')) return;
         // The pod is Ready only when every container is: another container's readinessProbe already keeps traffic away.
         if (containersOf(container.podSpec).some((other) => other.node !== container.node && isLongLived(other) && getNode(other.node, 'readinessProbe') !== undefined)) return;
-        const services = selectingServices(container.podSpec, context.index, context.document.text);
+        const services = selectingServices(container.podSpec, context.index, context.self);
         if (services.length > 0) context.report({ at: container.anchor, messageId: 'selected', data: { ...data, services: nameList(services.map((s) => s.object.name ?? '(unnamed)')) } });
       },
     };

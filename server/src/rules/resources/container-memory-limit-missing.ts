@@ -27,7 +27,7 @@ export default defineRule({
       container(container) {
         if (getNode(container.limits, 'memory') !== undefined) return;
         // A LimitRange default limit fills the gap when the pod is admitted.
-        if (defaultingLimitRange(context.index, limitRangeTargetOf(context.index, container.podSpec.object, context.document.text), 'limits', 'memory')) return;
+        if (defaultingLimitRange(context.index, limitRangeTargetOf(context.self, container.podSpec.object), 'limits', 'memory')) return;
         context.report({
           at: container.anchor,
           messageId: 'missing',

@@ -25,7 +25,7 @@ export default defineRule({
   create(context) {
     return {
       container(container) {
-        const target = limitRangeTargetOf(context.index, container.podSpec.object, context.document.text);
+        const target = limitRangeTargetOf(context.self, container.podSpec.object);
         // A request is effectively set when a limit is (the API copies the limit into the request)
         // or when a LimitRange in the namespace supplies a default.
         const missing = ['cpu', 'memory'].filter(

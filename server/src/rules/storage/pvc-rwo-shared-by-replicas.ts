@@ -1,6 +1,6 @@
 /** Reports ReadWriteOnce claims mounted by workloads that can run more than one pod. */
 import { defineRule } from '../types';
-import { resolveTogether, scaleOf, selfEntry } from '../../k8s/relations';
+import { resolveTogether, scaleOf } from '../../k8s/relations';
 import { asMap, asSeq, getMap, getNode, getSeq, scalarString } from '../../yaml/nodes';
 
 const SINGLE_NODE_MODES: ReadonlySet<string> = new Set(['ReadWriteOnce', 'ReadWriteOncePod']);
@@ -101,7 +101,7 @@ spec:
         const index = context.index;
         const volumes = getSeq(podSpec.spec, 'volumes');
         if (!index || !volumes) return;
-        const self = selfEntry(index, podSpec.object, context.document.text);
+        const self = context.self;
         // A DaemonSet has no replica count: it runs one pod per node, on as many nodes as match.
         const daemonSet = podSpec.object.kind === 'DaemonSet';
         const scale = self && !daemonSet ? scaleOf(index, self) : undefined;

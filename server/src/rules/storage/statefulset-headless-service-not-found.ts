@@ -1,6 +1,6 @@
 /** Reports StatefulSets whose serviceName names no headless Service that selects their pods. */
 import { defineRule } from '../types';
-import { inEvidenceScope, nameList, selfEntry, together } from '../../k8s/relations';
+import { inEvidenceScope, nameList, together } from '../../k8s/relations';
 import { isHeadless, isService, serviceSelector } from '../../k8s/services';
 import { matches } from '../../k8s/selectors';
 import { podSpecOf } from '../../k8s/workloads';
@@ -94,7 +94,7 @@ spec:
         const name = scalarString(node);
         const podSpec = podSpecOf(object);
         if (!index || object.kind !== 'StatefulSet' || object.group !== 'apps' || !node || !name || !podSpec) return;
-        const self = selfEntry(index, object, context.document.text);
+        const self = context.self;
         if (!self) return;
         const all = index.find('Service', name, object.namespace);
         // A Kustomize patch of that name means the Service comes from a base the patch completes.
