@@ -7,7 +7,7 @@ import { lintText } from '../core/engine';
 import { ConfigLoader } from '../config-file/loader';
 import { formatConfigProblem } from '../config-file/types';
 import { WorkspaceIndex } from '../index/workspace-index';
-import { lazySchemas } from '../node/schema-files';
+import { lazyEmbeddedSchemas } from '../node/embedded-schemas';
 import { RULES, RULE_IDS } from '../rules/index';
 import type { CliOptions } from './args';
 import { CliConfigs, displayPath } from './configs';
@@ -79,7 +79,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   for (const error of errors) io.stderr(`kube-guardrails: ${error}\n`);
   if (inputs.length === 0 && errors.length === 0) return fail('no files or directories given.');
 
-  const schemas = lazySchemas(io.schemasDir, (message) => io.stderr(`kube-guardrails: ${message}\n`));
+  const schemas = lazyEmbeddedSchemas((message) => io.stderr(`kube-guardrails: ${message}\n`));
   // The index parsed every file already; its parse cache serves the linter, so each document is parsed once.
   const lint = (input: Input, text: string) => lintText(text, { uri: input.uri, config: input.config, rules: RULES, index, schemas, cache: index.parseCacheFor(input.uri) });
 
