@@ -77,6 +77,10 @@ describe('kube-guardrails CLI: exit codes', () => {
       [['--fix', '--fix-dry-run', 'examples'], /cannot be used together/],
       [['--fix', '-'], /--fix cannot write back to stdin/],
       [['--config'], /--config needs a value/],
+      [['--quiet=false', 'examples'], /--quiet is a switch and takes no value; got "--quiet=false"/],
+      [['--fix=anything', 'examples'], /--fix is a switch and takes no value/],
+      [['--config', '--quiet', 'examples'], /--config needs a value/],
+      [['-x', 'examples'], /Unknown option -x/],
     ];
     for (const [args, message] of cases) {
       const { code, stderr } = await runCli(args);

@@ -20,7 +20,6 @@ export async function runCli(args: string[], overrides: Partial<CliIo> = {}): Pr
     stderr: (t) => void (stderr += t),
     readFile: (f) => readFile(f, 'utf8'),
     readStdin: async () => '',
-    schemasDir: path.join(ROOT, 'schemas'),
     isTTY: false,
     stderrIsTTY: false,
     env: {},

@@ -1,4 +1,5 @@
 /** Parses the command line into options; problems are returned as a message, never thrown. */
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import type { SeveritySetting } from '../core/finding';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -45,24 +46,43 @@ or too many warnings, 2 usage, config or I/O error.`;
 
 type Parsed = { options: CliOptions } | { error: string };
 
+/** The flags, for node:util's strict parser: unknown flags, values on switches and missing values are errors. */
+const FLAGS = {
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  quiet: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'list-rules': { type: 'boolean' },
+  format: { type: 'string' },
+  config: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'kubernetes-version': { type: 'string' },
+  'max-warnings': { type: 'string' },
+} as const satisfies ParseArgsConfig['options'];
+
 export function parseArgs(argv: readonly string[]): Parsed {
-  const options: CliOptions = { paths: [], format: 'text', rules: {}, quiet: false, fix: false, fixDryRun: false, listRules: false, help: false, version: false };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      options.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? argv[++i];
-    const error = applyFlag(options, flag, value);
-    if (error) return { error };
+  let values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseNodeArgs({ args: [...argv], options: FLAGS, strict: true, allowPositionals: true }));
+  } catch (error) {
+    return { error: describeParseError(error, argv) };
   }
+  const options: CliOptions = {
+    paths: positionals,
+    format: 'text',
+    rules: {},
+    quiet: values.quiet === true,
+    fix: values.fix === true,
+    fixDryRun: values['fix-dry-run'] === true,
+    listRules: values['list-rules'] === true,
+    help: values.help === true,
+    version: values.version === true,
+  };
+  const error = applyValues(options, values);
+  if (error) return { error };
   if (options.fix && options.fixDryRun) return { error: '--fix and --fix-dry-run cannot be used together.' };
   if (options.paths.filter((p) => p === '-').length > 1) return { error: '- (stdin) can be given only once.' };
   if (options.fix && options.paths.includes('-')) return { error: '--fix cannot write back to stdin; use --fix-dry-run to see the diff.' };
@@ -70,67 +90,50 @@ export function parseArgs(argv: readonly string[]): Parsed {
   return { options };
 }
 
-function applyFlag(options: CliOptions, flag: string, value: () => string | undefined): string | undefined {
-  const required = (name: string): string | { error: string } => {
-    const v = value();
-    return v === undefined || v === '' ? { error: `${name} needs a value.` } : v;
-  };
-  switch (flag) {
-    case '-h':
-    case '--help':
-      options.help = true;
-      return undefined;
-    case '-v':
-    case '--version':
-      options.version = true;
-      return undefined;
-    case '--quiet':
-      options.quiet = true;
-      return undefined;
-    case '--fix':
-      options.fix = true;
-      return undefined;
-    case '--fix-dry-run':
-      options.fixDryRun = true;
-      return undefined;
-    case '--list-rules':
-      options.listRules = true;
-      return undefined;
-    case '--format': {
-      const format = value();
-      if (!FORMATS.includes(format as OutputFormat)) return `--format must be one of ${FORMATS.join(', ')}; got ${JSON.stringify(format ?? '')}.`;
-      options.format = format as OutputFormat;
-      return undefined;
-    }
-    case '--config':
-    case '--stdin-filename': {
-      const v = required(flag);
-      if (typeof v !== 'string') return v.error;
-      if (flag === '--config') options.config = v;
-      else options.stdinFilename = v;
-      return undefined;
-    }
-    case '--rule': {
-      const setting = value() ?? '';
-      const match = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(setting);
-      if (!match) return `--rule takes <rule-id>=<error|warning|info|hint|off>; got ${JSON.stringify(setting)}.`;
-      options.rules[match[1]!] = match[2] as SeveritySetting;
-      return undefined;
-    }
-    case '--kubernetes-version': {
-      const version = value() ?? '';
-      if (!/^v?1\.\d{1,2}$/.test(version)) return `--kubernetes-version takes a version like 1.36; got ${JSON.stringify(version)}.`;
-      options.kubernetesVersion = version.replace(/^v/, '');
-      return undefined;
-    }
-    case '--max-warnings': {
-      const text = value() ?? '';
-      const count = Number(text);
-      if (text.trim() === '' || !Number.isInteger(count) || count < 0) return `--max-warnings takes a whole number of 0 or more; got ${JSON.stringify(text)}.`;
-      options.maxWarnings = count;
-      return undefined;
-    }
-    default:
-      return `Unknown option ${flag}. Run kube-guardrails --help for the list.`;
+type Values = ReturnType<typeof parseNodeArgs<{ options: typeof FLAGS; strict: true; allowPositionals: true }>>['values'];
+
+function applyValues(options: CliOptions, values: Values): string | undefined {
+  if (values.format !== undefined) {
+    if (!FORMATS.includes(values.format as OutputFormat)) return `--format must be one of ${FORMATS.join(', ')}; got ${JSON.stringify(values.format)}.`;
+    options.format = values.format as OutputFormat;
   }
+  for (const name of ['config', 'stdin-filename'] as const) {
+    if (values[name] === '') return `--${name} needs a value.`;
+  }
+  if (values.config !== undefined) options.config = values.config;
+  if (values['stdin-filename'] !== undefined) options.stdinFilename = values['stdin-filename'];
+  for (const setting of values.rule ?? []) {
+    const match = /^([a-z0-9-]+)=(error|warning|info|hint|off)$/.exec(setting);
+    if (!match) return `--rule takes <rule-id>=<error|warning|info|hint|off>; got ${JSON.stringify(setting)}.`;
+    options.rules[match[1]!] = match[2] as SeveritySetting;
+  }
+  const version = values['kubernetes-version'];
+  if (version !== undefined) {
+    if (!/^v?1\.\d{1,2}$/.test(version)) return `--kubernetes-version takes a version like 1.36; got ${JSON.stringify(version)}.`;
+    options.kubernetesVersion = version.replace(/^v/, '');
+  }
+  const text = values['max-warnings'];
+  if (text !== undefined) {
+    const count = Number(text);
+    if (text.trim() === '' || !Number.isInteger(count) || count < 0) return `--max-warnings takes a whole number of 0 or more; got ${JSON.stringify(text)}.`;
+    options.maxWarnings = count;
+  }
+  return undefined;
+}
+
+/** Node's parser errors, reworded to name the flag as the user typed it. */
+function describeParseError(error: unknown, argv: readonly string[]): string {
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const flag = /Option '(-[^' ]*)/.exec(message)?.[1] ?? /Unknown option '([^']*)'/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${flag}. Run kube-guardrails --help for the list.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (message.includes('does not take an argument')) {
+      const given = argv.find((arg) => arg.startsWith(`${flag}=`)) ?? flag;
+      return `${flag} is a switch and takes no value; got ${JSON.stringify(given.slice(0, 80))}.`;
+    }
+    if (message.includes('ambiguous')) return `${flag} needs a value (to give one that starts with -, write ${flag}=<value>).`;
+    return `${flag} needs a value.`;
+  }
+  return `${message.split('\n')[0]} Run kube-guardrails --help for the list.`;
 }

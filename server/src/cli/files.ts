@@ -14,6 +14,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 export interface FileList {
   files: string[];
   errors: string[];
+  /** Directory and glob inputs that gave no file to lint, with the YAML files the config ignored there. */
+  empty: { input: string; ignored: string[] }[];
 }
 
 export type IgnoreCheck = (file: string) => Promise<boolean>;
@@ -21,8 +23,14 @@ export type IgnoreCheck = (file: string) => Promise<boolean>;
 export async function collectFiles(paths: readonly string[], cwd: string, isIgnored: IgnoreCheck = async () => false): Promise<FileList> {
   const files: string[] = [];
   const errors: string[] = [];
-  const keep = async (found: string[]) => {
-    for (const file of found) if (!(await isIgnored(file))) files.push(file);
+  const empty: FileList['empty'] = [];
+  const keep = async (input: string, found: string[]) => {
+    const ignored: string[] = [];
+    for (const file of found) {
+      if (await isIgnored(file)) ignored.push(file);
+      else files.push(file);
+    }
+    if (ignored.length === found.length && found.length > 0) empty.push({ input, ignored });
   };
   for (const input of paths) {
     if (input === '-') continue;
@@ -35,11 +43,13 @@ export async function collectFiles(paths: readonly string[], cwd: string, isIgno
       if (!stat) {
         const matched = await expandGlob(input, cwd);
         if (matched.length === 0) errors.push(`${input}: no files match this pattern`);
-        await keep(matched);
+        await keep(input, matched);
       } else if (stat.isDirectory()) {
         const found: string[] = [];
         await walk(absolute, found, Infinity);
-        await keep(found.filter((file) => YAML_FILE.test(file)));
+        const yaml = found.filter((file) => YAML_FILE.test(file));
+        if (yaml.length === 0) empty.push({ input, ignored: [] });
+        await keep(input, yaml);
       } else {
         files.push(absolute);
       }
@@ -47,7 +57,7 @@ export async function collectFiles(paths: readonly string[], cwd: string, isIgno
       errors.push(`${input}: ${describe(error)}`);
     }
   }
-  return { files: [...new Set(files)].sort(), errors };
+  return { files: [...new Set(files)].sort(), errors, empty };
 }
 
 /** The YAML files a glob matches, relative to `cwd` unless the glob is absolute. */

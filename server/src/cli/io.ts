@@ -1,6 +1,4 @@
 /** What the CLI needs from the process, so tests run it in-process with their own streams. */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
 import { readText } from './read-text';
 
@@ -12,8 +10,6 @@ export interface CliIo {
   /** Writes a fixed file; the real one is atomic (temporary file and rename). */
   writeFile(file: string, text: string): Promise<void>;
   readStdin(): Promise<string>;
-  /** The folder holding the bundled schemas (schemas/ beside dist/). */
-  schemasDir: string;
   /** Colours in the text format only when stdout is a terminal (and NO_COLOR is unset). */
   isTTY: boolean;
   /** Progress only when stderr is a terminal. */
@@ -34,8 +30,6 @@ export function nodeIo(overrides: Partial<CliIo> = {}): CliIo {
       for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
       return Buffer.concat(chunks).toString('utf8');
     },
-    // dist/cli.js → schemas/ beside dist/; when run from source (tsx), the repository's schemas/.
-    schemasDir: [path.resolve(__dirname, '..', 'schemas'), path.resolve(__dirname, '..', '..', '..', 'schemas')].find((dir) => existsSync(path.join(dir, 'k8s'))) ?? path.resolve(__dirname, '..', 'schemas'),
     isTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,

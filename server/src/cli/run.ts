@@ -1,5 +1,7 @@
 /** One lint run of the CLI: configs, inputs, optional fixing, linting and the report. */
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { hasGlobMagic } from '../config-file/glob';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { applySafeFixes } from '../core/apply-fixes';
 import { resolveConfig, type ResolvedConfig } from '../core/config';
@@ -7,7 +9,7 @@ import { lintText } from '../core/engine';
 import { ConfigLoader } from '../config-file/loader';
 import { formatConfigProblem } from '../config-file/types';
 import { WorkspaceIndex } from '../index/workspace-index';
-import { lazySchemas } from '../node/schema-files';
+import { lazyEmbeddedSchemas } from '../node/embedded-schemas';
 import { RULES, RULE_IDS } from '../rules/index';
 import type { CliOptions } from './args';
 import { CliConfigs, displayPath } from './configs';
@@ -42,14 +44,16 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   const flagProblems = resolveConfig(flags, RULE_IDS).problems;
   if (flagProblems.length > 0) return fail(flagProblems.map((p) => `${p.path.replace(/^rules\./, '--rule ')}: ${p.message}`).join('\n'));
 
-  const loader = new ConfigLoader({ knownRules: RULE_IDS });
+  // The config lookup stops at the current directory (or at an input's own folder, for inputs
+  // outside it): a config above the linted tree, such as a home folder's, never applies unseen.
+  const loader = new ConfigLoader({ knownRules: RULE_IDS, roots: await inputRoots(options.paths, io.cwd) });
   const explicit = options.config === undefined ? undefined : await loader.load(path.resolve(io.cwd, options.config));
   if (explicit && explicit.problems.length > 0) {
     for (const problem of explicit.problems) io.stderr(`kube-guardrails: ${formatConfigProblem(displayPath(io.cwd, explicit.file), problem)}\n`);
     return 2;
   }
   const configs = new CliConfigs(loader, flags, RULE_IDS, explicit);
-  const { files, errors } = await collectFiles(options.paths, io.cwd, (file) => configs.isIgnored(file));
+  const { files, errors, empty } = await collectFiles(options.paths, io.cwd, (file) => configs.isIgnored(file));
 
   // Read every input first: cross-object rules (an HPA and its Deployment) see the whole set.
   const inputs: Input[] = [];
@@ -86,9 +90,21 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     return 2;
   }
   for (const error of errors) io.stderr(`kube-guardrails: ${error}\n`);
-  if (inputs.length === 0 && errors.length === 0) return fail('no files or directories given.');
+  if (inputs.length === 0 && errors.length === 0) {
+    const reasons = await Promise.all(empty.map((entry) => whyEmpty(entry, configs, io.cwd)));
+    return fail(reasons.length > 0 ? reasons.join('\n') : 'no files or directories given.');
+  }
+  if (options.format === 'text') {
+    // Say which config files applied (stderr, so the report on stdout stays as it is).
+    const used = new Map<string, number>();
+    for (const input of inputs) {
+      const config = await configs.configFor(input.file);
+      if (config) used.set(config.file, (used.get(config.file) ?? 0) + 1);
+    }
+    for (const [file, count] of used) io.stderr(`kube-guardrails: config ${displayPath(io.cwd, file)} applied to ${count} ${count === 1 ? 'file' : 'files'}\n`);
+  }
 
-  const schemas = lazySchemas(io.schemasDir, (message) => io.stderr(`kube-guardrails: ${message}\n`));
+  const schemas = lazyEmbeddedSchemas((message) => io.stderr(`kube-guardrails: ${message}\n`));
   // The index parsed every file already; its parse cache serves the linter, so each document is parsed once.
   const lint = (input: Input, text: string) => lintText(text, { uri: input.uri, config: input.config, rules: RULES, index, schemas, cache: index.parseCacheFor(input.uri) });
 
@@ -134,6 +150,39 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (counts.error > 0) return 1;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) return 1;
   return 0;
+}
+
+/** "all 12 files under vendor/ are ignored by .kube-guardrails.yaml", or "no YAML files under empty/". */
+async function whyEmpty(entry: { input: string; ignored: string[] }, configs: CliConfigs, cwd: string): Promise<string> {
+  const where = hasGlobMagic(entry.input) ? `matched by ${entry.input}` : `under ${entry.input.replace(/\/?$/, '/')}`;
+  if (entry.ignored.length === 0) return `no YAML files ${where}.`;
+  const by = new Set<string>();
+  for (const file of entry.ignored) {
+    const config = await configs.configFor(file);
+    if (config) by.add(displayPath(cwd, config.file));
+  }
+  const count = entry.ignored.length;
+  return `${count === 1 ? 'the only YAML file' : `all ${count} YAML files`} ${where} ${count === 1 ? 'is' : 'are'} ignored by ${[...by].join(', ') || 'the config'}.`;
+}
+
+/**
+ * The folders the config lookup never goes above: the current directory, and for an input outside
+ * it, the input's own folder (its glob base, or the folder of a file).
+ */
+async function inputRoots(paths: readonly string[], cwd: string): Promise<string[]> {
+  const roots = new Set([path.resolve(cwd)]);
+  for (const input of paths) {
+    if (input === '-') continue;
+    const normalized = input.split(path.sep).join('/');
+    const segments = normalized.split('/');
+    const magic = segments.findIndex(hasGlobMagic);
+    const base = path.resolve(cwd, magic === -1 ? input : segments.slice(0, magic).join('/') || (normalized.startsWith('/') ? '/' : '.'));
+    const relative = path.relative(cwd, base);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) continue;
+    const isDirectory = await stat(base).then((s) => s.isDirectory(), () => false);
+    roots.add(isDirectory ? base : path.dirname(base));
+  }
+  return [...roots];
 }
 
 function format(options: CliOptions, io: CliIo, results: FileFindings[], fileCount: number, otherFile: OtherFile): string {

@@ -2,7 +2,9 @@
  * Finds and reads config files: the only part of config-file/ that touches the disk. From a linted
  * file's folder it walks up to the nearest `.kube-guardrails.yaml` (`.yml`, `.json`), stopping at a
  * workspace root, at a folder holding `.git`, or at the filesystem root. It reads nothing else: a
- * config file has no includes or extends.
+ * config file has no includes or extends. A config file found by the walk that is a symbolic link
+ * is read only when its target lies inside a root: a planted link to /proc/self/environ or
+ * /etc/passwd would otherwise be read and quoted in the error.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -32,12 +34,13 @@ export class ConfigLoader {
   }
 
   /** Reads and validates one config file (for `--config`, or the one the walk found). */
-  load(file: string): Promise<LoadedConfig> {
+  load(file: string, contained = false): Promise<LoadedConfig> {
     const absolute = path.resolve(file);
     let entry = this.byFile.get(absolute);
     if (!entry) {
       const open = this.options.openText?.(absolute);
-      entry = open !== undefined ? Promise.resolve({ file: absolute, dir: path.dirname(absolute), ...parseConfigText(open, this.options.knownRules) }) : readConfig(absolute, this.options.knownRules);
+      const roots = contained ? (this.options.roots ?? []).map((root) => path.resolve(root)) : undefined;
+      entry = open !== undefined ? Promise.resolve({ file: absolute, dir: path.dirname(absolute), ...parseConfigText(open, this.options.knownRules) }) : readConfig(absolute, this.options.knownRules, roots);
       this.byFile.set(absolute, entry);
     }
     return entry;
@@ -58,7 +61,7 @@ export class ConfigLoader {
     if (roots && roots.length > 0 && !roots.some((root) => isInside(dir, root))) return undefined;
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(dir, name);
-      if (this.options.openText?.(candidate) !== undefined || (await isFile(candidate))) return this.load(candidate);
+      if (this.options.openText?.(candidate) !== undefined || (await isFile(candidate))) return this.load(candidate, true);
     }
     const parent = path.dirname(dir);
     if (parent === dir || roots?.includes(dir) || (await exists(path.join(dir, '.git')))) return undefined;
@@ -66,10 +69,19 @@ export class ConfigLoader {
   }
 }
 
-async function readConfig(file: string, knownRules: ReadonlySet<string>): Promise<LoadedConfig> {
+/**
+ * `roots`, for a config file the walk found: a symbolic link must resolve inside one of them (inside
+ * its own folder when there are none). Refusals name no part of the target's content.
+ */
+async function readConfig(file: string, knownRules: ReadonlySet<string>, roots?: readonly string[]): Promise<LoadedConfig> {
   const dir = path.dirname(file);
   const failed = (message: string): LoadedConfig => ({ file, dir, data: undefined, problems: [{ message, start: 0, end: 0, line: 1, column: 1 }] });
   try {
+    if (roots && (await fs.lstat(file)).isSymbolicLink()) {
+      const target = await fs.realpath(file);
+      const allowed = await Promise.all((roots.length > 0 ? roots : [dir]).map((root) => fs.realpath(root).catch(() => root)));
+      if (!allowed.some((root) => isInside(target, root))) return failed(`The config file is a symbolic link to a file outside ${roots.length > 0 ? 'the folders being linted' : 'its folder'}; it is not read.`);
+    }
     const stat = await fs.stat(file);
     if (!stat.isFile()) return failed('Not a file.');
     if (stat.size > MAX_CONFIG_SIZE) return failed(`The config file is ${stat.size} bytes; the limit is ${MAX_CONFIG_SIZE}.`);

@@ -20,15 +20,20 @@ export function loadBundledSchemas(schemasDir: string): SchemaValidator {
 
 /** A loader that builds the validator once, on first call, and reports a missing folder clearly. */
 export function lazySchemas(schemasDir: string, onError: (message: string) => void): () => SchemaValidator | undefined {
+  return lazyValidator(() => loadBundledSchemas(schemasDir), schemasDir, onError);
+}
+
+/** Builds the validator on first call; a failure is reported once and leaves schema checks off. */
+export function lazyValidator(load: () => SchemaValidator, source: string, onError: (message: string) => void): () => SchemaValidator | undefined {
   let validator: SchemaValidator | undefined;
   let failed = false;
   return () => {
     if (validator || failed) return validator;
     try {
-      validator = loadBundledSchemas(schemasDir);
+      validator = load();
     } catch (error) {
       failed = true;
-      onError(`Kubernetes schemas could not be loaded from ${schemasDir}; schema checks are off. ${error instanceof Error ? error.message : String(error)}`);
+      onError(`Kubernetes schemas could not be loaded from ${source}; schema checks are off. ${error instanceof Error ? error.message : String(error)}`);
     }
     return validator;
   };
