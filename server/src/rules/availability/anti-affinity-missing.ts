@@ -2,7 +2,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { defineRule } from '../types';
 import { hpasFor } from '../../k8s/relations';
-import type { K8sObject } from '../../k8s/objects';
 import { matches, parseLabelSelector } from '../../k8s/selectors';
 import { podSpecOf, type PodSpecView } from '../../k8s/workloads';
 import type { IndexedObject, WorkspaceIndexView } from '../../index/types';
