@@ -19,9 +19,33 @@ import { commentsOf } from '../support/rule-tester';
 const errorCount = (text: string) => parseAllDocuments(text).reduce((n, doc) => n + ('errors' in doc ? doc.errors.length : 0), 0);
 const sameFinding = (a: Finding, b: Finding) => a.ruleId === b.ruleId && a.message === b.message;
 
+/** Every file is checked as written and as editors and other tools save it. */
+const VARIANTS: readonly [string, (text: string) => string][] = [
+  ['', (text) => text],
+  [' (with a BOM)', (text) => `\uFEFF${text.replace(/^\uFEFF/, '')}`],
+  [' (CRLF)', (text) => text.replace(/\r?\n/g, '\r\n')],
+  [' (no final newline)', (text) => text.replace(/(\r?\n)+$/, '')],
+];
+
 function checkFile(file: string, index: WorkspaceIndex): { fixes: number } {
   const uri = uriOf(file);
-  const text = readFileSync(file, 'utf8');
+  const original = readFileSync(file, 'utf8');
+  let fixes = 0;
+  try {
+    for (const [variant, make] of VARIANTS) {
+      const text = make(original);
+      if (variant !== '' && text === original) continue;
+      // The index holds the variant too, so fixes that read offsets from it see the same text.
+      index.update(uri, text);
+      fixes += checkText(file, variant, text, uri, index);
+    }
+  } finally {
+    index.update(uri, original);
+  }
+  return { fixes };
+}
+
+function checkText(file: string, variant: string, text: string, uri: string, index: WorkspaceIndex): number {
   const caches = lintCaches();
   const lint = (t: string) => lintAll(t, uri, index, caches).findings;
   const findings = lint(text);
@@ -32,7 +56,7 @@ function checkFile(file: string, index: WorkspaceIndex): { fixes: number } {
     for (const fix of finding.fixes) {
       if (fix.edits.some((edit) => edit.uri !== undefined && edit.uri !== uri)) continue; // another file: covered by the rule tests
       fixes++;
-      const label = `${path.relative(REPO, file)}: ${finding.ruleId} "${fix.title}" (for "${finding.message}")`;
+      const label = `${path.relative(REPO, file)}${variant}: ${finding.ruleId} "${fix.title}" (for "${finding.message}")`;
       const output = applyEdits(text, fix.edits);
       // Every edit lies inside the document chunk the finding is in; the bytes around it are untouched.
       const chunk = chunkAt(finding.range.start);
@@ -47,12 +71,11 @@ function checkFile(file: string, index: WorkspaceIndex): { fixes: number } {
       for (const comment of commentsOf(chunk.text)) assert.ok(edited.includes(comment), `${label}: dropped the comment "${comment}"`);
     }
   }
-  checkFixAll(file, text, lint, findings);
-  return { fixes };
+  checkFixAll(`${path.relative(REPO, file)}${variant}`, text, lint, findings);
+  return fixes;
 }
 
-function checkFixAll(file: string, text: string, lint: (text: string) => readonly Finding[], findings: readonly Finding[]): void {
-  const label = path.relative(REPO, file);
+function checkFixAll(label: string, text: string, lint: (text: string) => readonly Finding[], findings: readonly Finding[]): void {
   const once = applySafeFixes(text, lint).text;
   if (once === text) return;
   assert.ok(errorCount(once) <= errorCount(text), `${label}: fix all produced text that does not parse:\n${once.slice(0, 2000)}`);

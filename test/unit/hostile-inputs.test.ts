@@ -363,3 +363,33 @@ function indexOf(text: string): WorkspaceIndex {
   index.update('file:///w/widgets.yaml', text);
   return index;
 }
+
+describe('duplicate keys in linear time', () => {
+  /** The 1 MB ConfigMap of the issue: 44,440 keys in one mapping, with `repeatAt` written again at the end. */
+  const bigConfigMap = (repeatAt: number) =>
+    `${HEAD}data:\n${Array.from({ length: 44_440 }, (_, i) => `  key-${i}: value-${i}\n`).join('')}  key-${repeatAt}: again\n`;
+
+  it('leaves the quadratic check of the yaml package off and reports the repeat of a 44,440-key ConfigMap', () => {
+    const text = bigConfigMap(7);
+    const parsed = parseChunk(text);
+    // The package compares every key with all earlier ones when uniqueKeys is on.
+    assert.equal(parsed.doc.options.uniqueKeys, false);
+    assert.deepEqual(parsed.errors, [{ start: text.lastIndexOf('key-7:'), end: text.lastIndexOf('key-7:') + 1, message: 'Map keys must be unique' }]);
+  });
+
+  it('reports each repeated key, in block and flow mappings at any depth and inside sequences, on the repeat', () => {
+    const text = `${HEAD}data: {p: 1, b: 2, p: 3, p: 4}\nlist:\n  - {x: 1, x: 2}\n  - y: 1\n    z: {q: 1}\n    y: 2\nmetadata: {}\n`;
+    const at = (needle: string, nth: number) => {
+      let i = -1;
+      for (let n = 0; n < nth; n++) i = text.indexOf(needle, i + 1);
+      return i;
+    };
+    assert.deepEqual(parseChunk(text).errors.map((e) => e.start), [at('p:', 2), at('p:', 3), at('x:', 2), at('y:', 2), at('metadata:', 2)]);
+    assert.ok(parseChunk(text).errors.every((e) => e.message === 'Map keys must be unique'));
+  });
+
+  it('keeps keys of different types apart, and never compares collection keys', () => {
+    assert.deepEqual(parseChunk("a: {1: x, '1': y, true: z, 'true': w}\n").errors, []);
+    assert.deepEqual(parseChunk('? [a]\n: 1\n? [a]\n: 2\n').errors, []);
+  });
+});

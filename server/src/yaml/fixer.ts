@@ -119,8 +119,14 @@ export class YamlFixer {
     return node.range[0] - this.lineStart(node.range[0]);
   }
 
+  /**
+   * Where the line holding `offset` starts. The first line starts after a byte order mark: the BOM
+   * is no indentation, and keys inserted at the top must stay behind it (LSP clients other than
+   * VS Code, and the CLI, hand the text over with its BOM).
+   */
   lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
+    const start = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return start === 0 && offset > 0 && this.text.charCodeAt(0) === 0xfeff ? 1 : start;
   }
 
   /** Where a new line can start after the node ending at `end` (which may or may not include its line break). */
