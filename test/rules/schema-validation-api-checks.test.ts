@@ -82,16 +82,14 @@ runRuleTests(rule, {
       ],
     },
     {
-      name: 'a Job without restartPolicy: on the template spec key, adding OnFailure is a safe fix',
+      name: 'a Job without restartPolicy: on the template spec key, adding OnFailure is suggested (Never is the other choice)',
       code: JOB,
-      errors: [{ messageId: 'missingField', text: 'spec', line: 7 }],
-      output: JOB.replace('          image: registry.example.com/migrate:1.0\n', '          image: registry.example.com/migrate:1.0\n      restartPolicy: OnFailure\n'),
+      errors: [{ messageId: 'missingField', text: 'spec', line: 7, suggestions: [{ title: 'Add restartPolicy: OnFailure', output: JOB.replace('          image: registry.example.com/migrate:1.0\n', '          image: registry.example.com/migrate:1.0\n      restartPolicy: OnFailure\n') }] }],
     },
     {
       name: 'a CronJob job template with restartPolicy Always: set OnFailure',
       code: CRONJOB_ALWAYS,
-      errors: [{ messageId: 'invalidValue', text: 'Always' }],
-      output: CRONJOB_ALWAYS.replace('restartPolicy: Always', 'restartPolicy: OnFailure'),
+      errors: [{ messageId: 'invalidValue', text: 'Always', suggestions: [{ title: 'Change to OnFailure', output: CRONJOB_ALWAYS.replace('restartPolicy: Always', 'restartPolicy: OnFailure') }] }],
     },
     {
       name: 'a PDB with both minAvailable and maxUnavailable',

@@ -74,8 +74,9 @@ function topologySpreadProblems(podSpec: YAMLMap, problems: ApiProblem[]): void 
 }
 
 /**
- * A Job's pods must end: the API rejects restartPolicy Always, which is also the default. Setting
- * OnFailure is safe as a fix: a Job in this state was never created, so no running pod changes.
+ * A Job's pods must end: the API rejects restartPolicy Always, which is also the default. The fix
+ * (OnFailure) is a suggestion: OnFailure restarts a failed container in place while Never makes the
+ * Job start a new pod, and which of the two fits the Job is the user's choice.
  */
 function jobRestartPolicy(object: K8sObject, specPath: readonly string[], podSpec: YAMLMap, problems: ApiProblem[]): void {
   const node = getNode(podSpec, 'restartPolicy');
@@ -85,7 +86,7 @@ function jobRestartPolicy(object: K8sObject, specPath: readonly string[], podSpe
       at: node,
       target: 'value',
       detail: `A ${object.kind}'s pods may not use restartPolicy Always; use OnFailure or Never.`,
-      fix: (fixer) => { const edit = fixer.replaceScalar(node, 'OnFailure'); return edit && { title: 'Change to OnFailure', kind: 'safe', edits: [edit] }; },
+      fix: (fixer) => { const edit = fixer.replaceScalar(node, 'OnFailure'); return edit && { title: 'Change to OnFailure', kind: 'suggestion', edits: [edit] }; },
     });
     return;
   }
@@ -95,7 +96,7 @@ function jobRestartPolicy(object: K8sObject, specPath: readonly string[], podSpe
     at: owner,
     target: 'parentKey',
     detail: `A ${object.kind}'s pod template needs restartPolicy OnFailure or Never (the default, Always, is rejected).`,
-    fix: (fixer) => { const edit = fixer.addToMap(podSpec, { restartPolicy: 'OnFailure' }); return edit && { title: 'Add restartPolicy: OnFailure', kind: 'safe', edits: [edit] }; },
+    fix: (fixer) => { const edit = fixer.addToMap(podSpec, { restartPolicy: 'OnFailure' }); return edit && { title: 'Add restartPolicy: OnFailure', kind: 'suggestion', edits: [edit] }; },
   });
 }
 

@@ -35,7 +35,7 @@ export default defineRule<MessageId>({
       kindNotServed: '{{apiVersion}} does not serve {{kind}}; the API serves it as {{served}}.',
     },
     // Safe: adding the restartPolicy a Job needs (such a Job was never created, so nothing running changes).
-    fixable: 'safe',
+    fixable: 'suggestion',
     // Custom resources are checked against CustomResourceDefinitions found in the workspace.
     needsIndex: true,
     examples: {
