@@ -91,3 +91,15 @@ describe('CLI: symlinked config files', () => {
     assert.ok((JSON.parse(stdout) as { file: string }[]).every((f) => f.file === 'other.yaml'));
   });
 });
+
+describe('CLI: config error messages quote a short excerpt only', () => {
+  it('a config file that is one long scalar (a passwd file) is quoted up to 40 characters', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, 'passwd'), `root:x:0:0:root:/root:/bin/bash\n${'daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n'.repeat(20)}KG_PLANTED_SECRET=x\n`);
+    writeFileSync(path.join(dir, 'pod.yaml'), POD);
+    const { code, stderr } = await runCli(['--config', 'passwd', 'pod.yaml'], { cwd: dir });
+    assert.equal(code, 2);
+    assert.doesNotMatch(stderr, /KG_PLANTED_SECRET/);
+    assert.equal(stderr, 'kube-guardrails: passwd:1:1: The config must be a mapping; got "root:x:0:0:root:/root:/bin/bash daemon….\n');
+  });
+});

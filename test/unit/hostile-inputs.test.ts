@@ -202,11 +202,12 @@ describe('huge files and long lines', () => {
     }
   });
 
-  it('lints very long lines in bounded time', () => {
+  // A hang detector, not a speed assertion (CI must not fail on a loaded machine): the runner's
+  // timeout fails a lint that never ends; the fuzzer reports the slowest responses.
+  it('lints very long lines without internal errors or a hang', { timeout: 120_000 }, () => {
     for (const line of ['a'.repeat(2_000_000), `"${'\\"'.repeat(500_000)}"`, `[${'a, '.repeat(100_000)}a]`, `${'- '.repeat(20)}${'x'.repeat(1_000_000)}`]) {
       const result = lint(`${HEAD}data:\n  long: ${line}\n`);
       assert.deepEqual(result.internalErrors, []);
-      assert.ok(result.ms < 3000, `took ${result.ms.toFixed(0)} ms`);
     }
   });
 });

@@ -25,6 +25,7 @@ const JUSTIFIED: Record<string, string> = {
   'k8s-examples/cockroachdb-statefulset.yaml:57 api-version-removed': 'PodDisruptionBudget policy/v1beta1 was removed in 1.25.',
   'k8s-website/cronjob-v1beta1.yaml:1 api-version-removed': 'CronJob batch/v1beta1 was removed in 1.25.',
   'k8s-website/example-ingress-v1beta1.yaml:1 api-version-removed': 'Ingress networking.k8s.io/v1beta1 was removed in 1.22.',
+  'k8s-website/vap-deployment-replicas-policy.yaml:1 schema-validation': 'ValidatingAdmissionPolicy admissionregistration.k8s.io/v1alpha1 is not served by 1.36 (v1 is).',
   'k8s-website/restricted-psp.yaml:1 api-version-removed': 'PodSecurityPolicy was removed in 1.25 without a successor API.',
   'podinfo/hpa-v2beta2.yaml:1 api-version-removed': 'HorizontalPodAutoscaler autoscaling/v2beta2 was removed in 1.26.',
 };

@@ -2,6 +2,7 @@
  * Globs for config files and the CLI: `*` (any characters but `/`), `**` (any number of folders),
  * `?` (one character but `/`). Everything else is literal. Paths are relative, with `/` separators.
  */
+import { excerpt } from './excerpt';
 
 /** A compiled glob; `test` takes a relative path with `/` separators (the same shape as RegExp#test). */
 export interface Glob {
@@ -120,8 +121,8 @@ export function configGlobMatcher(globs: readonly string[]): (relativePath: stri
 /** Why a config glob is not acceptable, or undefined. Globs never reach outside the config's folder. */
 export function globProblem(glob: string): string | undefined {
   if (glob.trim() === '') return 'A glob must not be empty.';
-  if (/^[A-Za-z]:[\\/]/.test(glob) || glob.startsWith('\\')) return `"${glob}" is an absolute path; globs are relative to the config file's folder.`;
-  if (glob.includes('\\')) return `"${glob}" contains a backslash; use "/" between folders.`;
-  if (glob.split('/').includes('..')) return `"${glob}" uses ".."; globs only match files below the config file's folder.`;
+  if (/^[A-Za-z]:[\\/]/.test(glob) || glob.startsWith('\\')) return `${excerpt(glob)} is an absolute path; globs are relative to the config file's folder.`;
+  if (glob.includes('\\')) return `${excerpt(glob)} contains a backslash; use "/" between folders.`;
+  if (glob.split('/').includes('..')) return `${excerpt(glob)} uses ".."; globs only match files below the config file's folder.`;
   return undefined;
 }

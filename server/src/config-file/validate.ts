@@ -10,6 +10,7 @@ import { addDuplicateKeyErrors, parseYamlDocument } from '../yaml/parse';
 import { parseQuantity } from '../k8s/quantity';
 import { didYouMean } from '../schema/did-you-mean';
 import schemaJson from '../../../schemas/config.schema.json';
+import { excerpt } from './excerpt';
 import { globProblem } from './glob';
 import type { ConfigData, ConfigFileProblem, ConfigOverride } from './types';
 
@@ -40,7 +41,7 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
   // The yaml package's own duplicate-key check is quadratic; ours is linear.
   const doc = parseYamlDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
   addDuplicateKeyErrors(doc);
-  for (const error of doc.errors) add(error.message.split('\n')[0] ?? error.message, error.pos);
+  for (const error of doc.errors) add(shorten(error.message.split('\n')[0] ?? error.message), error.pos);
   if (problems.length > 0) return { data: undefined, problems };
   let value: unknown;
   try {
@@ -61,7 +62,7 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
     for (const id of Object.keys(isObject(rules) ? rules : {})) {
       if (knownRules.has(id)) continue;
       const suggestion = didYouMean(id, knownRules);
-      add(`Unknown rule "${id}".${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, at([...prefix, 'rules', id], true));
+      add(`Unknown rule ${excerpt(id)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, at([...prefix, 'rules', id], true));
     }
   };
   checkRules(value.rules, []);
@@ -79,7 +80,7 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
     if (problem) add(problem, at(['ignore', i]));
   });
   for (const [key, quantity] of Object.entries(isObject(value.defaults) ? value.defaults : {})) {
-    if (typeof quantity === 'string' && quantity !== '' && !parseQuantity(quantity).ok) add(`defaults.${key} must be a quantity such as "250m" or "256Mi"; got ${JSON.stringify(quantity)}.`, at(['defaults', key]));
+    if (typeof quantity === 'string' && quantity !== '' && !parseQuantity(quantity).ok) add(`defaults.${excerpt(key).replace(/^"|"$/g, "")} must be a quantity such as "250m" or "256Mi"; got ${excerpt(quantity)}.`, at(['defaults', key]));
   }
   if (problems.length > 0) return { data: undefined, problems: problems.sort((a, b) => a.start - b.start) };
   return {
@@ -112,29 +113,31 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown): Describe
       const place = path.slice(0, ruleAt + 2);
       const got = valueAt(root, place);
       const message = Array.isArray(got) && got.length === 2 && !isObject(got[1])
-        ? `Rule options for "${String(place.at(-1))}" must be a mapping; got ${JSON.stringify(got[1])}.`
-        : `"${String(place.at(-1))}" must be a severity (${SEVERITIES}) or [severity, options]; got ${JSON.stringify(got)}.`;
+        ? `Rule options for ${excerpt(String(place.at(-1)))} must be a mapping; got ${excerpt(got[1])}.`
+        : `${excerpt(String(place.at(-1)))} must be a severity (${SEVERITIES}) or [severity, options]; got ${excerpt(got)}.`;
       out.set(place.join('/'), { path: place, message, key: false });
       continue;
     }
-    const name = path.length > 0 ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1).replace(/^\[/, '[') : 'The config';
+    const fullName = path.length > 0 ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1).replace(/^\[/, '[') : 'The config';
+    // A path is made of the file's own keys: cap it like any quoted value.
+    const name = fullName.length <= 80 ? fullName : `${fullName.slice(0, 79)}…`;
     let described: DescribedError;
     switch (error.keyword) {
       case 'additionalProperties': {
         const extra = String((error.params as { additionalProperty: string }).additionalProperty);
         const allowed = Object.keys(((error.parentSchema ?? {}) as { properties?: object }).properties ?? {}).filter((k) => k !== '$schema');
         const suggestion = didYouMean(extra, allowed);
-        described = { path: [...path, extra], key: true, message: `Unknown key "${extra}"${path.length > 0 ? ` in ${name}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${allowed.join(', ')}.`}` };
+        described = { path: [...path, extra], key: true, message: `Unknown key ${excerpt(extra)}${path.length > 0 ? ` in ${name}` : ''}.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${allowed.join(', ')}.`}` };
         break;
       }
       case 'type': {
         const got = valueAt(root, path);
-        const hint = path.join('.') === 'kubernetesVersion' && typeof got === 'number' ? ` Quote it: YAML reads ${JSON.stringify(got)} as a number, so "1.30" would become 1.3.` : '';
-        described = { path, key: false, message: `${name} must be ${article((error.params as { type: string }).type)}; got ${JSON.stringify(got)}.${hint}` };
+        const hint = path.join('.') === 'kubernetesVersion' && typeof got === 'number' ? ` Quote it: YAML reads ${excerpt(got)} as a number, so "1.30" would become 1.3.` : '';
+        described = { path, key: false, message: `${name} must be ${article((error.params as { type: string }).type)}; got ${excerpt(got)}.${hint}` };
         break;
       }
       case 'pattern':
-        described = { path, key: false, message: `${name} must look like "1.36"; got ${JSON.stringify(valueAt(root, path))}.` };
+        described = { path, key: false, message: `${name} must look like "1.36"; got ${excerpt(valueAt(root, path))}.` };
         break;
       case 'required':
         described = { path, key: false, message: `${name} needs "${(error.params as { missingProperty: string }).missingProperty}".` };
@@ -152,6 +155,11 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown): Describe
     if (!out.has(id)) out.set(id, described);
   }
   return [...out.values()];
+}
+
+/** The parser's messages name tokens, not text; the cap keeps it that way whatever the parser says. */
+function shorten(message: string): string {
+  return message.length <= 160 ? message : `${message.slice(0, 159)}…`;
 }
 
 function article(type: string): string {
