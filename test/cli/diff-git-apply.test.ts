@@ -9,18 +9,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { unifiedDiff } from '../../server/src/cli/diff';
-
-/** mulberry32: a small seeded generator, so every run draws the same cases. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../support/schema-fuzz';
 
 const LINES = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '    - name: app', '      resources:', '        limits:', '          cpu: 250m', '          memory: 128Mi', '', '---', '# comment'];
 
@@ -46,7 +35,7 @@ test('git apply turns every printed diff into the fixed text (300 seeded cases: 
   try {
     const cases: { name: string; before: string; after: string }[] = [];
     for (let seed = 1; seed <= 300; seed++) {
-      const { before, after } = draw(random(seed));
+      const { before, after } = draw(rng(seed));
       if (before === after) continue;
       cases.push({ name: `case-${seed}.yaml`, before, after });
     }

@@ -6,7 +6,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { LineIndex } from '../core/line-index';
-import { addDuplicateKeyErrors, parseYamlDocument } from '../yaml/parse';
+import { parseYamlDocument } from '../yaml/parse';
 import { parseQuantity } from '../k8s/quantity';
 import { didYouMean } from '../schema/did-you-mean';
 import schemaJson from '../../../schemas/config.schema.json';
@@ -38,9 +38,7 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
     const { line, character } = lines.positionOf(start);
     problems.push({ message, start, end, line: line + 1, column: character + 1 });
   };
-  // The yaml package's own duplicate-key check is quadratic; ours is linear.
-  const doc = parseYamlDocument(text, { schema: 'core', uniqueKeys: false, prettyErrors: false, customTags: [] });
-  addDuplicateKeyErrors(doc);
+  const doc = parseYamlDocument(text, { schema: 'core', prettyErrors: false, customTags: [] });
   for (const error of doc.errors) add(shorten(error.message.split('\n')[0] ?? error.message), error.pos);
   if (problems.length > 0) return { data: undefined, problems };
   let value: unknown;

@@ -41,21 +41,23 @@ export interface ParseCache {
 export const parseStats = { documentsParsed: 0 };
 
 // Limits the damage of alias bombs ("billion laughs"): the yaml package stops expanding and reports
-// an error instead of building a huge value.
-// `logLevel: 'error'` keeps the yaml package from printing warnings (e.g. about collection keys) to
-// stderr when a rule converts a document with toJS.
-// `uniqueKeys: false`: the package compares each new key with every earlier key of its mapping, which
-// is quadratic (a 44,440-key ConfigMap took 17 s); addDuplicateKeyErrors does the same check in one pass.
-const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, uniqueKeys: false, maxAliasCount: 1000, logLevel: 'error' } as const;
+// an error instead of building a huge value. parseYamlDocument adds the options every parse has.
+const PARSE_OPTIONS = { keepSourceTokens: false, prettyErrors: false, maxAliasCount: 1000 } as const;
 
 /**
- * The only way the server and CLI call the yaml package's parser. `logLevel: 'error'` is forced:
- * with the package's default, converting a document with a complex key (`? {a: x}` or `[x]: y`)
- * prints a process warning on stderr ("Keys with collection values will be stringified…"), which
- * is user input showing up as if it were a fault of ours. The lint forbids `parseDocument` elsewhere.
+ * The only way the server and CLI call the yaml package's parser. Two options are
+ * fixed. `logLevel: 'error'`: with the package's default, converting a document with a complex key
+ * (`? {a: x}` or `[x]: y`) prints a process warning on stderr ("Keys with collection values will be
+ * stringified…"), which is user input showing up as if it were a fault of ours. Duplicate keys are
+ * always reported, in linear time (addDuplicateKeyErrors), never by the package's `uniqueKeys`
+ * check, which compares each new key with every earlier key of its mapping (a 44,440-key ConfigMap
+ * took 17 s).
+ * The lint forbids `parseDocument` elsewhere.
  */
-export function parseYamlDocument(text: string, options: Omit<ParseOptions & DocumentOptions & SchemaOptions, 'logLevel'> = {}): Document.Parsed {
-  return parseDocument(text, { ...options, logLevel: 'error' });
+export function parseYamlDocument(text: string, options: Omit<ParseOptions & DocumentOptions & SchemaOptions, 'logLevel' | 'uniqueKeys'> = {}): Document.Parsed {
+  const doc = parseDocument(text, { ...options, uniqueKeys: false, logLevel: 'error' });
+  addDuplicateKeyErrors(doc);
+  return doc;
 }
 
 /** Deeper than any real manifest (CRD schemas stay well below 100); deeper documents are not analysed. */
@@ -68,18 +70,17 @@ export function parseChunk(text: string): ParsedDocument {
   if (deep !== undefined) {
     // The yaml package copes with such input but slowly (it recovers from one stack overflow after
     // another): decline it up front.
-    doc = parseDocument('', PARSE_OPTIONS);
+    doc = parseYamlDocument('', PARSE_OPTIONS);
     doc.errors.push(new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', TOO_DEEP));
     return { text, doc, errors: [{ start: Math.min(deep, text.length), end: Math.min(deep + 1, text.length), message: TOO_DEEP }] };
   }
   try {
-    doc = parseDocument(text, PARSE_OPTIONS);
+    doc = parseYamlDocument(text, PARSE_OPTIONS);
   } catch (error) {
     // The yaml package is not expected to throw, but a parse failure must never escape the engine.
-    doc = parseDocument('', PARSE_OPTIONS);
+    doc = parseYamlDocument('', PARSE_OPTIONS);
     return { text, doc, errors: [{ start: 0, end: Math.min(text.length, 1), message: `YAML could not be parsed: ${String(error)}` }] };
   }
-  addDuplicateKeyErrors(doc);
   checkLimits(doc);
   const errors = doc.errors.map((e) => ({
     start: Math.min(e.pos[0], text.length),
@@ -133,7 +134,7 @@ function excessiveNesting(text: string): number | undefined {
  * values are (`1` and `'1'` differ), as in the package's own check; collection keys are never equal.
  * Iterative, so hostile nesting cannot overflow the stack. Parse with `uniqueKeys: false`.
  */
-export function addDuplicateKeyErrors(doc: Document.Parsed): void {
+function addDuplicateKeyErrors(doc: Document.Parsed): void {
   const found: YAMLParseError[] = [];
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {

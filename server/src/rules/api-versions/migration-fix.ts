@@ -22,7 +22,7 @@ export function migrationFix(object: K8sObject, to: string, fixer: YamlFixer, sc
 
 function passesTargetSchema(text: string, apiVersion: string, kind: string, schemas: SchemaValidator): boolean {
   try {
-    const doc = parseYamlDocument(text, { uniqueKeys: true });
+    const doc = parseYamlDocument(text);
     if (doc.errors.length > 0) return false;
     const value = doc.toJS({ maxAliasCount: 1000 }) as { apiVersion?: unknown; kind?: unknown } | null;
     return value?.apiVersion === apiVersion && value.kind === kind && schemas.validate(apiVersion, kind, value).length === 0;
