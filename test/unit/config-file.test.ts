@@ -46,6 +46,22 @@ describe('config file: parsing and validation', () => {
     const bomb = `a: &a ["x","x","x","x","x","x","x","x","x"]\n${Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`).join('\n')}\n`;
     assert.ok(parse(bomb).problems.length > 0);
   });
+
+  it('absurd nesting is one clear error at its place (the manifests\' guard), not a stack overflow', () => {
+    const tooDeep = /^The YAML is nested too deeply \(over 500 levels\)/;
+    for (const text of [`rules: ${'['.repeat(100_000)}`, `rules: ${'{a: '.repeat(100_000)}`, `rules: ${'['.repeat(100_000)}${']'.repeat(100_000)}`]) {
+      const { data, problems } = parse(text);
+      assert.equal(data, undefined);
+      assert.equal(problems.length, 1, JSON.stringify(problems.slice(0, 3)));
+      assert.match(problems[0]!.message, tooDeep);
+      assert.equal(problems[0]!.line, 1);
+    }
+    // Block nesting: 600 levels parse, and the depth check after the parse reports them.
+    const block = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
+    const deep = parse(`rules:\n${block.replace(/^/gm, ' ')} x\n`).problems;
+    assert.equal(deep.length, 1, JSON.stringify(deep.slice(0, 3)));
+    assert.match(deep[0]!.message, tooDeep);
+  });
 });
 
 describe('config file: globs, overrides and precedence', () => {

@@ -6,7 +6,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { LineIndex } from '../core/line-index';
-import { parseYamlDocument } from '../yaml/parse';
+import { parseGuardedDocument } from '../yaml/parse';
 import { parseQuantity } from '../k8s/quantity';
 import { didYouMean } from '../schema/did-you-mean';
 import schemaJson from '../../../schemas/config.schema.json';
@@ -38,8 +38,10 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
     const { line, character } = lines.positionOf(start);
     problems.push({ message, start, end, line: line + 1, column: character + 1 });
   };
-  const doc = parseYamlDocument(text, { schema: 'core', prettyErrors: false, customTags: [] });
-  for (const error of doc.errors) add(shorten(error.message.split('\n')[0] ?? error.message), error.pos);
+  // The manifests' guards: absurd nesting or an alias bomb is one clear error, never a stack overflow.
+  const doc = parseGuardedDocument(text, { schema: 'core', prettyErrors: false, customTags: [] });
+  const exhausted = doc.errors.find((error) => error.code === 'RESOURCE_EXHAUSTION');
+  for (const error of exhausted ? [exhausted] : doc.errors) add(shorten(error.message.split('\n')[0] ?? error.message), error.pos);
   if (problems.length > 0) return { data: undefined, problems };
   let value: unknown;
   try {

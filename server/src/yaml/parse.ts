@@ -63,6 +63,23 @@ export function parseYamlDocument(text: string, options: Omit<ParseOptions & Doc
 /** Deeper than any real manifest (CRD schemas stay well below 100); deeper documents are not analysed. */
 export const MAX_NESTING_DEPTH = 500;
 
+/**
+ * parseYamlDocument with the hostile-input guards every manifest gets (absurd nesting, alias bombs,
+ * alias cycles): they become one RESOURCE_EXHAUSTION error on the document, never a stack overflow
+ * downstream. For other YAML the server reads, such as config files.
+ */
+export function parseGuardedDocument(text: string, options: Parameters<typeof parseYamlDocument>[1] = {}): Document.Parsed {
+  const deep = excessiveNesting(text);
+  if (deep !== undefined) {
+    const doc = parseYamlDocument('', options);
+    doc.errors.push(new YAMLParseError([deep, deep + 1], 'RESOURCE_EXHAUSTION', TOO_DEEP));
+    return doc;
+  }
+  const doc = parseYamlDocument(text, options);
+  checkLimits(doc);
+  return doc;
+}
+
 export function parseChunk(text: string): ParsedDocument {
   parseStats.documentsParsed++;
   let doc: Document.Parsed;
