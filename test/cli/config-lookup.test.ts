@@ -103,3 +103,14 @@ describe('CLI: config error messages quote a short excerpt only', () => {
     assert.equal(stderr, 'kube-guardrails: passwd:1:1: The config must be a mapping; got "root:x:0:0:root:/root:/bin/bash daemon….\n');
   });
 });
+
+describe('CLI: rule options', () => {
+  it('an unknown rule option stops the run with its line and column (exit 2)', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.kube-guardrails.yaml'), 'rules:\n  probes-identical: [warning, {foo: 1}]\n');
+    writeFileSync(path.join(dir, 'pod.yaml'), POD);
+    const { code, stderr } = await runCli(['.'], { cwd: dir });
+    assert.equal(code, 2);
+    assert.match(stderr, /^kube-guardrails: \.kube-guardrails\.yaml:2:32: rules\.probes-identical\[1\]\.foo: unknown option "foo" \(this rule takes no options\)\.$/m);
+  });
+});

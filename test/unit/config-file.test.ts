@@ -40,6 +40,16 @@ describe('config file: parsing and validation', () => {
     assert.match(at('rules: {}\nrules: {}\n')[0]!, /^2:1 Map keys must be unique/);
   });
 
+  it('rule options: no rule takes any, so each option is an error on its key; an empty mapping is fine', () => {
+    assert.deepEqual(at('rules:\n  probes-identical: [warning, {foo: 1}]\n'), ['2:32 rules.probes-identical[1].foo: unknown option "foo" (this rule takes no options).']);
+    assert.deepEqual(at('overrides:\n  - files: [a/**]\n    rules:\n      probes-identical:\n        - warning\n        - foo: 1\n          bar: 2\n'), [
+      '6:11 overrides[0].rules.probes-identical[1].foo: unknown option "foo" (this rule takes no options).',
+      '7:11 overrides[0].rules.probes-identical[1].bar: unknown option "bar" (this rule takes no options).',
+    ]);
+    assert.deepEqual(at('{ "rules": { "probes-identical": ["warning", { "foo": 1 }] } }'), ['1:48 rules.probes-identical[1].foo: unknown option "foo" (this rule takes no options).']);
+    assert.deepEqual(at('rules:\n  probes-identical: [warning, {}]\n  yaml-syntax: [error]\n'), []);
+  });
+
   it('never runs code or follows references: custom tags are plain errors, aliases are bounded', () => {
     // An unknown tag leaves a plain string, which is then not a mapping.
     assert.deepEqual(at('rules: !!js/function "function () {}"\n'), ['1:22 rules must be a mapping; got "function () {}".']);

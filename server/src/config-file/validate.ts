@@ -59,10 +59,22 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
   if (!isObject(value)) return { data: undefined, problems };
   // Our own checks, on the parts whose shape is right (the schema reported the rest).
   const checkRules = (rules: unknown, prefix: (string | number)[]) => {
-    for (const id of Object.keys(isObject(rules) ? rules : {})) {
-      if (knownRules.has(id)) continue;
+    for (const [id, setting] of Object.entries(isObject(rules) ? rules : {})) {
+      if (knownRules.has(id)) {
+        checkOptions(id, setting, prefix);
+        continue;
+      }
       const suggestion = didYouMean(id, knownRules);
       add(`Unknown rule ${excerpt(id)}.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`, at([...prefix, 'rules', id], true));
+    }
+  };
+  // No rule takes options yet, so every option is unknown: accepting it silently would let a user
+  // believe it changed something. A rule that gains options would validate them here.
+  const checkOptions = (id: string, setting: unknown, prefix: (string | number)[]) => {
+    if (!Array.isArray(setting) || !isObject(setting[1])) return;
+    for (const option of Object.keys(setting[1])) {
+      const place = `${pathName([...prefix, 'rules', id])}[1].${excerpt(option).replace(/^"|"$/g, '')}`;
+      add(`${place}: unknown option ${excerpt(option)} (this rule takes no options).`, at([...prefix, 'rules', id, 1, option], true));
     }
   };
   checkRules(value.rules, []);
@@ -118,9 +130,7 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown): Describe
       out.set(place.join('/'), { path: place, message, key: false });
       continue;
     }
-    const fullName = path.length > 0 ? path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').slice(1).replace(/^\[/, '[') : 'The config';
-    // A path is made of the file's own keys: cap it like any quoted value.
-    const name = fullName.length <= 80 ? fullName : `${fullName.slice(0, 79)}…`;
+    const name = path.length > 0 ? pathName(path) : 'The config';
     let described: DescribedError;
     switch (error.keyword) {
       case 'additionalProperties': {
@@ -155,6 +165,12 @@ function describeErrors(errors: readonly ErrorObject[], root: unknown): Describe
     if (!out.has(id)) out.set(id, described);
   }
   return [...out.values()];
+}
+
+/** `overrides[0].rules`: a path made of the file's own keys, so capped like any quoted value. */
+function pathName(path: readonly (string | number)[]): string {
+  const fullName = path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  return fullName.length <= 80 ? fullName : `${fullName.slice(0, 79)}…`;
 }
 
 /** The parser's messages name tokens, not text; the cap keeps it that way whatever the parser says. */
