@@ -7,14 +7,6 @@ import { after, before, describe, it } from 'node:test';
 import { deployment } from '../support/manifests';
 import { startHarness, type Harness } from '../support/lsp-harness';
 
-/** Resolves once no diagnostics arrived for 100 ms: a config change re-lints every open document. */
-async function settle(lsp: Harness): Promise<void> {
-  for (let count = -1; count !== lsp.published.length; ) {
-    count = lsp.published.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 describe('config file in the editor', () => {
   let lsp: Harness;
   const dir = mkdtempSync(path.join(tmpdir(), 'kg-lsp-config-'));
@@ -39,8 +31,13 @@ describe('config file in the editor', () => {
     await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     assert.equal((await next).find((d) => d.code === 'container-cpu-limit-missing')?.severity, 4);
     lsp.settings = {};
+    // The re-lint a settings change starts is part of the server's work: idle() waits for its publish.
+    const before = lsp.published.length;
     await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    await settle(lsp);
+    await lsp.idle();
+    const republished = lsp.published.slice(before).filter((p) => p.uri === uriOf('app.yaml'));
+    assert.equal(republished.length, 1);
+    assert.equal(republished[0]!.diagnostics.find((d) => d.code === 'container-cpu-limit-missing')?.severity, 1);
   });
 
   it("gives files matched by the config's ignore no diagnostics", async () => {
@@ -49,7 +46,7 @@ describe('config file in the editor', () => {
 
   it('reports config problems as diagnostics in the config file, at their place', async () => {
     const diagnostics = await lsp.open(uriOf('.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: loud\nkubernetesVersion: 1.30\n');
-    await settle(lsp);
+    await lsp.idle();
     assert.deepEqual(
       diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.severity]),
       [[1, 31, 1], [2, 19, 1]],
@@ -67,7 +64,7 @@ describe('config file in the editor', () => {
     assert.deepEqual(await lsp.change(uriOf('.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: warning\n'), []);
     assert.equal((await others[0]!).find((d) => d.code === 'container-cpu-limit-missing')?.severity, 2);
     await others[1];
-    await settle(lsp);
+    await lsp.idle();
   });
 
   it('reports problems of a .kube-guardrails.json too (the client sends it to the server)', async () => {
@@ -76,6 +73,6 @@ describe('config file in the editor', () => {
     assert.match(String(diagnostics[0]!.message), /"container-cpu-limit-missing" must be a severity/);
     assert.equal(diagnostics[0]!.range.start.line, 1);
     await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('other/.kube-guardrails.json') } });
-    await settle(lsp);
+    await lsp.idle();
   });
 });

@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
-import { startServer, type ServerDependencies } from '../../server/src/lsp/server';
+import { IDLE_REQUEST, startServer, type ServerDependencies } from '../../server/src/lsp/server';
 
 export interface Harness {
   client: MessageConnection;
@@ -24,6 +24,12 @@ export interface Harness {
   logs: string[];
   /** Resolves with the first log message (received or to come) that matches `pattern`. */
   log(pattern: RegExp): Promise<string>;
+  /**
+   * Resolves once the server has handled everything sent so far and has no lint scheduled or
+   * running (the re-lints a config change starts, the workspace scan, file events): a wait on the
+   * server's own work, never on a quiet period.
+   */
+  idle(): Promise<void>;
   /** What the server answered to `initialize` (its capabilities). */
   initializeResult?: unknown;
 }
@@ -34,7 +40,7 @@ export async function startHarness(settings: Record<string, unknown> = {}, initi
   const up = new PassThrough();
   const down = new PassThrough();
   const serverConnection = createConnection(new StreamMessageReader(up), new StreamMessageWriter(down));
-  startServer(serverConnection, dependencies);
+  startServer(serverConnection, { idleRequest: true, ...dependencies });
   const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
   const versions = new Map<string, number>();
   const published: PublishDiagnosticsParams[] = [];
@@ -67,6 +73,8 @@ export async function startHarness(settings: Record<string, unknown> = {}, initi
       return new Promise((resolve) => waiters.push({ uri, version, resolve }));
     },
     versionOf: (uri) => versions.get(uri) ?? 0,
+    // A request is handled after every message sent before it, so the work they started is counted.
+    idle: async () => void (await client.sendRequest(IDLE_REQUEST)),
     async close() {
       client.dispose();
       serverConnection.dispose();

@@ -9,6 +9,8 @@ import {
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
+  type DidChangeWatchedFilesParams,
+  type TextDocumentChangeEvent,
   type Hover,
   type InitializeParams,
   type InitializeResult,
@@ -34,6 +36,9 @@ import { configDiagnostics, isConfigUri } from './config-diagnostics';
 
 const DEFAULT_DEBOUNCE_MS = 25;
 
+/** The test-only request of ServerDependencies.idleRequest; never registered for a real editor. */
+export const IDLE_REQUEST = 'kubeGuardrails/test/idle';
+
 /** A document's size as kubeGuardrails.maxFileSize counts it: in bytes, as files on disk are measured (a string's length counts UTF-16 units). */
 function byteSize(document: TextDocument): number {
   return Buffer.byteLength(document.getText(), 'utf8');
@@ -58,6 +63,11 @@ export interface ServerDependencies {
   schemas?: () => SchemaValidator | undefined;
   /** Told of each open document that a change elsewhere makes the server lint again; tests count them. */
   onRefresh?: (uri: string) => void;
+  /**
+   * Tests only: answer IDLE_REQUEST once no lint is scheduled or running and no scan or file event
+   * is being handled, so a test waits for the server's work instead of for a quiet period.
+   */
+  idleRequest?: boolean;
 }
 
 export function startServer(connection: Connection, dependencies: ServerDependencies = {}): void {
@@ -74,6 +84,27 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     roots: () => folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : [])),
     openText: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
   });
+
+  // Work under way, for the test-only idle request: running validations, the scan and file events;
+  // scheduled lints are the timers.
+  let running = 0;
+  const idleWaiters: (() => void)[] = [];
+  const notifyIfIdle = () => {
+    if (running === 0 && timers.size === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+  };
+  const track = <R>(work: Promise<R>): Promise<R> => {
+    running++;
+    return work.finally(() => {
+      running--;
+      notifyIfIdle();
+    });
+  };
+  if (dependencies.idleRequest) {
+    connection.onRequest(IDLE_REQUEST, () => new Promise<null>((resolve) => {
+      idleWaiters.push(() => resolve(null));
+      notifyIfIdle();
+    }));
+  }
 
   const guard = <A extends unknown[], R>(name: string, fallback: R, handler: (...args: A) => R | Promise<R>) =>
     async (...args: A): Promise<R> => {
@@ -154,7 +185,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     clearTimeout(timers.get(uri));
     timers.set(uri, setTimeout(() => {
       timers.delete(uri);
-      void guard('validate', undefined, validate)(uri);
+      void track(guard('validate', undefined, validate)(uri));
     }, delay));
   }
 
@@ -202,14 +233,14 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     };
   });
 
-  connection.onInitialized(() => void guard('workspace scan', undefined, scanWorkspace)());
+  connection.onInitialized(() => void track(guard('workspace scan', undefined, scanWorkspace)()));
 
   connection.onDidChangeConfiguration(guard('didChangeConfiguration', undefined, (params) => {
     settings.reset(params.settings);
     for (const document of documents.all()) schedule(document.uri, 0);
   }));
 
-  connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', undefined, async (params) => {
+  const onWatchedFiles = guard('didChangeWatchedFiles', undefined, async (params: DidChangeWatchedFilesParams) => {
     const changed = new Set<string>();
     if (params.changes.some((change) => isConfigUri(change.uri))) {
       settings.reset();
@@ -222,11 +253,12 @@ export function startServer(connection: Connection, dependencies: ServerDependen
       for (const key of keys) changed.add(key);
     }
     refreshDependents(changed);
-  }));
+  });
+  connection.onDidChangeWatchedFiles((params) => track(onWatchedFiles(params)));
 
   documents.onDidOpen((event) => schedule(event.document.uri, 0));
   documents.onDidChangeContent((event) => schedule(event.document.uri));
-  documents.onDidClose(guard('didClose', undefined, async (event) => {
+  const onClose = guard('didClose', undefined, async (event: TextDocumentChangeEvent<TextDocument>) => {
     const uri = event.document.uri;
     clearTimeout(timers.get(uri));
     timers.delete(uri);
@@ -237,7 +269,8 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const text = await readUri(uri, (await settings.get(uri)).maxFileSize);
     settings.forget(uri);
     refreshDependents(text === undefined ? index.remove(uri) : index.update(uri, text));
-  }));
+  });
+  documents.onDidClose((event) => void track(onClose(event)));
 
   connection.onCodeAction(guard('codeAction', [], async (params) => {
     const document = documents.get(params.textDocument.uri);
