@@ -114,3 +114,27 @@ describe('CLI: rule options', () => {
     assert.match(stderr, /^kube-guardrails: \.kube-guardrails\.yaml:2:32: rules\.probes-identical\[1\]\.foo: unknown option "foo" \(this rule takes no options\)\.$/m);
   });
 });
+
+describe('CLI: two config files in one folder', () => {
+  it('is an error naming both (exit 2), whichever the lookup would have found first', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.kube-guardrails.yaml'), 'rules:\n  image-tag-latest: "off"\n');
+    writeFileSync(path.join(dir, '.kube-guardrails.json'), '{ "rules": { "image-tag-latest": "error" } }\n');
+    writeFileSync(path.join(dir, 'pod.yaml'), POD);
+    const { code, stdout, stderr } = await runCli(['pod.yaml'], { cwd: dir });
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'kube-guardrails: .kube-guardrails.yaml:1:1: .kube-guardrails.yaml and .kube-guardrails.json are both in this folder; keep one of them (neither is used until then).\n');
+    writeFileSync(path.join(dir, '.kube-guardrails.yml'), 'rules: {}\n');
+    assert.match((await runCli(['pod.yaml'], { cwd: dir })).stderr, /\.kube-guardrails\.yaml and \.kube-guardrails\.yml and \.kube-guardrails\.json are both in this folder/);
+  });
+
+  it('a single config file per folder is fine, even with another one in a parent folder', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.kube-guardrails.json'), '{ "rules": { "image-tag-latest": "error" } }\n');
+    mkdirSync(path.join(dir, 'sub'));
+    writeFileSync(path.join(dir, 'sub', '.kube-guardrails.yaml'), 'rules: {}\n');
+    writeFileSync(path.join(dir, 'sub', 'pod.yaml'), POD);
+    assert.equal((await runCli(['--format', 'json', 'sub/pod.yaml'], { cwd: dir })).code, 0);
+  });
+});

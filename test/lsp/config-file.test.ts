@@ -75,4 +75,31 @@ describe('config file in the editor', () => {
     await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('other/.kube-guardrails.json') } });
     await lsp.idle();
   });
+
+  it('an unknown rule option is a diagnostic on its key', async () => {
+    const diagnostics = await lsp.open(uriOf('options/.kube-guardrails.yaml'), 'rules:\n  probes-identical: [warning, {foo: 1}]\n');
+    assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[1, 31, 34]]);
+    assert.match(String(diagnostics[0]!.message), /^rules\.probes-identical\[1\]\.foo: unknown option "foo" \(this rule takes no options\)/);
+    await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf('options/.kube-guardrails.yaml') } });
+    await lsp.idle();
+  });
+
+  it('two config files in one folder: each says so, and manifests there use neither', async () => {
+    mkdirSync(path.join(dir, 'pair'));
+    writeFileSync(path.join(dir, 'pair', '.kube-guardrails.json'), '{ "rules": { "container-cpu-limit-missing": "error" } }\n');
+    const manifest = await lsp.open(uriOf('pair/app.yaml'), deployment('- name: app\n'));
+    assert.equal(manifest.find((d) => d.code === 'container-cpu-limit-missing')?.severity, 1, 'one config file: it applies');
+    // An open buffer counts as a config file in its folder, as it does for the lookup.
+    const yaml = await lsp.open(uriOf('pair/.kube-guardrails.yaml'), 'rules:\n  container-cpu-limit-missing: hint\n');
+    const conflict = /^\.kube-guardrails\.yaml and \.kube-guardrails\.json are both in this folder; keep one of them/;
+    assert.deepEqual(yaml.map((d) => [d.range.start.line, d.range.start.character]), [[0, 0]]);
+    assert.match(String(yaml[0]!.message), conflict);
+    const json = await lsp.open(uriOf('pair/.kube-guardrails.json'), '{ "rules": { "container-cpu-limit-missing": "error" } }\n');
+    assert.match(String(json[0]!.message), conflict);
+    await lsp.idle();
+    const latest = lsp.published.filter((p) => p.uri === uriOf('pair/app.yaml')).at(-1)!;
+    assert.equal(latest.diagnostics.find((d) => d.code === 'container-cpu-limit-missing')?.severity, 3, 'the default severity: neither config applies');
+    for (const file of ['pair/.kube-guardrails.yaml', 'pair/.kube-guardrails.json', 'pair/app.yaml']) await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: uriOf(file) } });
+    await lsp.idle();
+  });
 });

@@ -4,7 +4,8 @@
  * workspace root, at a folder holding `.git`, or at the filesystem root. It reads nothing else: a
  * config file has no includes or extends. A config file found by the walk that is a symbolic link
  * is read only when its target lies inside a root: a planted link to /proc/self/environ or
- * /etc/passwd would otherwise be read and quoted in the error.
+ * /etc/passwd would otherwise be read and quoted in the error. Two config files in one folder are
+ * an error, never a silent choice.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -59,14 +60,37 @@ export class ConfigLoader {
     const roots = this.options.roots?.map((root) => path.resolve(root));
     // Outside every workspace folder the editor reads no config at all.
     if (roots && roots.length > 0 && !roots.some((root) => isInside(dir, root))) return undefined;
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(dir, name);
-      if (this.options.openText?.(candidate) !== undefined || (await isFile(candidate))) return this.load(candidate, true);
-    }
+    const present = await configFilesIn(dir, this.options.openText);
+    if (present.length > 1) return conflict(dir, present);
+    if (present.length === 1) return this.load(path.join(dir, present[0]!), true);
     const parent = path.dirname(dir);
     if (parent === dir || roots?.includes(dir) || (await exists(path.join(dir, '.git')))) return undefined;
     return this.forDir(parent);
   }
+}
+
+/** The config file names present in `dir` (open in the editor or on disk), in lookup order. */
+export async function configFilesIn(dir: string, openText?: (file: string) => string | undefined): Promise<string[]> {
+  const present: string[] = [];
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = path.join(dir, name);
+    if (openText?.(candidate) !== undefined || (await isFile(candidate))) present.push(name);
+  }
+  return present;
+}
+
+/** Why two or more config files in one folder are an error; the same words in the CLI and the editor. */
+export function conflictMessage(names: readonly string[]): string {
+  return `${names.join(' and ')} are both in this folder; keep one of them (neither is used until then).`;
+}
+
+/**
+ * Two config files in one folder: which one wins would be a guess about the user's intent, so the
+ * folder's config is broken (the CLI stops with exit code 2, the editor ignores both), named by the
+ * first file in lookup order.
+ */
+function conflict(dir: string, names: readonly string[]): LoadedConfig {
+  return { file: path.join(dir, names[0]!), dir, data: undefined, problems: [{ message: conflictMessage(names), start: 0, end: 0, line: 1, column: 1 }] };
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
+import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lintText, type LintResult } from '../core/engine';
@@ -33,6 +34,7 @@ import { toDiagnostic, toRange } from './convert';
 import { SettingsCache, type DocumentSettings } from './settings';
 import { readUri, scanFolder } from './workspace-sync';
 import { configDiagnostics, isConfigUri } from './config-diagnostics';
+import { configFilesIn } from '../config-file/loader';
 
 const DEFAULT_DEBOUNCE_MS = 25;
 
@@ -80,9 +82,10 @@ export function startServer(connection: Connection, dependencies: ServerDependen
   let canPullConfiguration = false;
   let debounceMs = DEFAULT_DEBOUNCE_MS;
   let folders: string[] = [];
+  const openText = (file: string) => documents.get(pathToFileURL(file).toString())?.getText();
   const settings = new SettingsCache(connection, () => canPullConfiguration, {
     roots: () => folders.flatMap((folder) => (folder.startsWith('file:') ? [fileURLToPath(folder)] : [])),
-    openText: (file) => documents.get(pathToFileURL(file).toString())?.getText(),
+    openText,
   });
 
   // Work under way, for the test-only idle request: running validations, the scan and file events;
@@ -148,8 +151,11 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     // A .kube-guardrails.yaml is not a manifest: it gets its own problems, and the others re-lint with it.
     if (isConfigUri(uri)) {
       settings.reset();
-      for (const other of documents.all()) if (other.uri !== uri) schedule(other.uri, 0);
-      await connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(document) });
+      // Manifests only: two open config files re-validating each other would never stop.
+      for (const other of documents.all()) if (!isConfigUri(other.uri)) schedule(other.uri, 0);
+      const together = uri.startsWith('file:') ? await configFilesIn(path.dirname(fileURLToPath(uri)), openText) : [];
+      if (documents.get(uri)?.version !== version) return;
+      await connection.sendDiagnostics({ uri, version, diagnostics: configDiagnostics(document, together) });
       return;
     }
     const documentSettings = await settings.get(uri);
