@@ -49,7 +49,7 @@ export function configSchema(rules: readonly Rule[]): Record<string, unknown> {
       },
       ignore: {
         type: 'array',
-        description: 'Globs of files not to lint, relative to this file\'s folder (`*`, `**`, `?`; a glob without "/" matches at any depth).',
+        description: 'Globs of files not to lint, relative to this file\'s folder (`*`, `**`, `?`; a glob without "/" matches at any depth). A later `!glob` lints again what an earlier glob ignored; the last glob that matches a file decides.',
         items: { $ref: '#/definitions/glob' },
       },
       overrides: {

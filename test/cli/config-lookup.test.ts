@@ -138,3 +138,15 @@ describe('CLI: two config files in one folder', () => {
     assert.equal((await runCli(['--format', 'json', 'sub/pod.yaml'], { cwd: dir })).code, 0);
   });
 });
+
+describe('CLI: ignore with re-includes', () => {
+  it('lints the re-included files of an ignored folder, nested folders included', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.kube-guardrails.yaml'), 'ignore:\n  - vendor/\n  - "!vendor/ours/"\n');
+    for (const folder of ['vendor/theirs', 'vendor/ours/deep']) mkdirSync(path.join(dir, folder), { recursive: true });
+    for (const file of ['vendor/theirs/pod.yaml', 'vendor/ours/pod.yaml', 'vendor/ours/deep/pod.yaml', 'pod.yaml']) writeFileSync(path.join(dir, file), POD.replace('name: p', `name: ${file.replace(/\W/g, '-')}`));
+    const { stdout } = await runCli(['--format', 'json', '.'], { cwd: dir });
+    const files = [...new Set((JSON.parse(stdout) as { file: string }[]).map((f) => f.file))].sort();
+    assert.deepEqual(files, ['pod.yaml', 'vendor/ours/deep/pod.yaml', 'vendor/ours/pod.yaml']);
+  });
+});

@@ -128,6 +128,31 @@ describe('config file: globs, overrides and precedence', () => {
     assert.equal(isIgnoredBy(loaded, '/elsewhere/vendor/app.yaml'), false);
   });
 
+  it('ignore: a later "!glob" re-includes what an earlier glob ignored, at any depth; the last match decides', () => {
+    const loaded = config('ignore:\n  - vendor/\n  - "!vendor/ours/"\n  - vendor/ours/generated/\n  - "*.generated.yaml"\n  - "!keep.generated.yaml"\n');
+    assert.deepEqual(loaded.problems, []);
+    const ignored = (file: string) => isIgnoredBy(loaded, `/repo/${file}`);
+    assert.equal(ignored('vendor/theirs/app.yaml'), true);
+    assert.equal(ignored('vendor/ours/app.yaml'), false, 're-included folder');
+    assert.equal(ignored('vendor/ours/deep/er/app.yaml'), false, 'nested below the re-included folder');
+    assert.equal(ignored('vendor/ours/generated/app.yaml'), true, 'ignored again by a later glob');
+    assert.equal(ignored('apps/a.generated.yaml'), true);
+    assert.equal(ignored('apps/keep.generated.yaml'), false, 'a "!" glob without "/" matches at any depth too');
+    assert.equal(ignored('apps/app.yaml'), false);
+    // Order matters: a "!" before the glob it would undo re-includes nothing.
+    const early = config('ignore: ["!vendor/ours/", "vendor/"]\n');
+    assert.equal(isIgnoredBy(early, '/repo/vendor/ours/app.yaml'), true);
+    // A file can be re-included from an ignored folder (git cannot do this).
+    assert.equal(isIgnoredBy(config('ignore: ["vendor/", "!vendor/x/keep.yaml"]\n'), '/repo/vendor/x/keep.yaml'), false);
+    assert.equal(isIgnoredBy(config('ignore: ["vendor/", "!vendor/x/keep.yaml"]\n'), '/repo/vendor/x/other.yaml'), true);
+  });
+
+  it('"!" is checked like any glob, and is refused where it has no meaning (override files)', () => {
+    assert.deepEqual(at('ignore: ["!../x"]\n'), ['1:10 "../x" uses ".."; globs only match files below the config file\'s folder.']);
+    assert.deepEqual(at('ignore: ["!"]\n'), ['1:10 "!" re-includes nothing; write a glob after it, such as "!vendor/ours.yaml".']);
+    assert.deepEqual(at('overrides:\n  - files: ["!dev/**"]\n    rules: {}\n'), ['2:13 "!dev/**": a leading "!" (re-include) works in ignore only; list the files this override applies to.']);
+  });
+
   it('rule defaults < config file < VS Code settings or CLI flags', () => {
     const loaded = config('kubernetesVersion: "1.30"\nrules: { container-cpu-limit-missing: error, yaml-syntax: warning }\ndefaults: { memoryLimit: 256Mi, cpuRequest: 200m }\n');
     const top = { rules: { 'container-cpu-limit-missing': 'hint' }, defaults: { cpuRequest: '300m' } };

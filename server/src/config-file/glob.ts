@@ -118,6 +118,23 @@ export function configGlobMatcher(globs: readonly string[]): (relativePath: stri
   };
 }
 
+/**
+ * The matcher for a config file's `ignore` list, gitignore style: the globs are read in order, a
+ * glob starting with `!` re-includes what an earlier glob ignored, and the last glob that matches a
+ * file decides. Unlike git, a file inside an ignored folder can be re-included (`vendor/` then
+ * `!vendor/ours.yaml`): each file is judged on its own, never by pruning a folder.
+ */
+export function configIgnoreMatcher(globs: readonly string[]): (relativePath: string) => boolean {
+  const patterns = globs.map((glob) => ({ negated: glob.startsWith('!'), matches: configGlobMatcher([glob.replace(/^!/, '')]) }));
+  return (relativePath) => {
+    // From the last glob back: the first one that matches has the last word.
+    for (let i = patterns.length - 1; i >= 0; i--) {
+      if (patterns[i]!.matches(relativePath)) return !patterns[i]!.negated;
+    }
+    return false;
+  };
+}
+
 /** Why a config glob is not acceptable, or undefined. Globs never reach outside the config's folder. */
 export function globProblem(glob: string): string | undefined {
   if (glob.trim() === '') return 'A glob must not be empty.';

@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Settings } from '../core/config';
-import { configGlobMatcher } from './glob';
+import { configGlobMatcher, configIgnoreMatcher } from './glob';
 import type { LoadedConfig } from './types';
 
 /** The file's path relative to the config's folder, with `/`; undefined when outside it. */
@@ -18,7 +18,7 @@ export function relativeToConfig(config: LoadedConfig, file: string): string | u
 export function isIgnoredBy(config: LoadedConfig | undefined, file: string): boolean {
   if (!config?.data || config.data.ignore.length === 0) return false;
   const relative = relativeToConfig(config, file);
-  return relative !== undefined && configGlobMatcher(config.data.ignore)(relative);
+  return relative !== undefined && configIgnoreMatcher(config.data.ignore)(relative);
 }
 
 /** The settings a config file gives one file: its rules, then every override whose globs match. */

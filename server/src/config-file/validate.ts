@@ -82,13 +82,15 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
   overrides.forEach((override, i) => {
     checkRules(override.rules, ['overrides', i]);
     (Array.isArray(override.files) ? override.files : []).forEach((glob, j) => {
-      const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+      // A `!` here would silently match nothing: negation belongs to `ignore`.
+      const problem = typeof glob !== 'string' ? undefined : glob.startsWith('!') ? `${excerpt(glob)}: a leading "!" (re-include) works in ignore only; list the files this override applies to.` : globProblem(glob);
       if (problem) add(problem, at(['overrides', i, 'files', j]));
     });
   });
   const ignore = Array.isArray(value.ignore) ? (value.ignore as string[]) : [];
   ignore.forEach((glob, i) => {
-    const problem = typeof glob === 'string' ? globProblem(glob) : undefined;
+    // `!glob` re-includes (glob.ts, configIgnoreMatcher): the glob after the `!` is checked.
+    const problem = typeof glob !== 'string' ? undefined : glob === '!' ? '"!" re-includes nothing; write a glob after it, such as "!vendor/ours.yaml".' : globProblem(glob.replace(/^!/, ''));
     if (problem) add(problem, at(['ignore', i]));
   });
   for (const [key, quantity] of Object.entries(isObject(value.defaults) ? value.defaults : {})) {
