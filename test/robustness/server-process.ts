@@ -48,6 +48,7 @@ export class ServerProcess {
   private readonly documents = new Map<string, TextDocument>();
   private readonly lastPublished = new Map<string, number>();
   private readonly waiters: Waiter[] = [];
+  private readonly logWaiters: { pattern: RegExp; resolve: (message: string) => void }[] = [];
   readonly published: PublishDiagnosticsParams[] = [];
   /** Diagnostics published for an older version after a newer one. */
   readonly staleVersions: string[] = [];
@@ -68,6 +69,9 @@ export class ServerProcess {
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.onPublish(params));
     this.connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.logs.push(params);
+      for (let i = this.logWaiters.length - 1; i >= 0; i--) {
+        if (this.logWaiters[i]!.pattern.test(params.message)) this.logWaiters.splice(i, 1)[0]!.resolve(params.message);
+      }
       if (params.type === 1) this.errors.push(`logMessage(Error): ${params.message}`);
     });
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
@@ -140,6 +144,13 @@ export class ServerProcess {
   async close(uri: string): Promise<void> {
     this.documents.delete(uri);
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Resolves with the first log line (received or to come) that matches `pattern`: an event, not a poll. */
+  log(pattern: RegExp): Promise<string> {
+    const seen = this.logs.find((line) => pattern.test(line.message));
+    if (seen) return Promise.resolve(seen.message);
+    return new Promise((resolve) => this.logWaiters.push({ pattern, resolve }));
   }
 
   /** Resolves with the diagnostics published for `uri` at `version`. */

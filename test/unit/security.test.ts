@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ServerProcess, SERVER_BUNDLE, toUri } from '../robustness/server-process';
+import { ServerProcess, SERVER_BUNDLE, toUri, withTimeout } from '../robustness/server-process';
 import { REPO } from '../support/corpus';
 
 const DEPLOYMENT = (name: string) => `apiVersion: apps/v1
@@ -62,16 +62,15 @@ describe('security', () => {
     });
     try {
       await server.initialize(30_000);
-      const started = Date.now();
-      while (!server.logs.some((l) => /indexed \d+ YAML files/.test(l.message)) && Date.now() - started < 30_000) await new Promise((r) => setTimeout(r, 20));
-      const scanned = server.logs.find((l) => /indexed \d+ YAML files/.test(l.message))?.message;
-      assert.match(scanned ?? '', /indexed 2 YAML files/, 'the scan indexes app.yaml and the kustomization, never the symbolic links');
+      // Waits for the scan's own log line; the limit only turns a hang into a failure.
+      const scanned = await withTimeout(server.log(/indexed \d+ YAML files/), 30_000, 'workspace scan');
+      assert.match(scanned, /indexed 2 YAML files/, 'the scan indexes app.yaml and the kustomization, never the symbolic links');
 
       const uri = toUri(path.join(workspace, 'app.yaml'));
       const diagnostics = await server.open(uri, DEPLOYMENT('app'), 10_000);
       assert.ok(diagnostics.length > 0);
       const version = await server.change(uri, DEPLOYMENT('app').replace('replicas: 3', 'replicas: 2'));
-      const changed = await Promise.race([server.diagnostics(uri, version), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no diagnostics')), 10_000))]);
+      const changed = await withTimeout(server.diagnostics(uri, version), 10_000, `diagnostics for ${uri} v${version}`);
       await server.request('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 4 } }, 10_000);
       await server.request('textDocument/codeAction', { textDocument: { uri }, range: changed[0]!.range, context: { diagnostics: changed } }, 10_000);
       await server.request('textDocument/codeAction', { textDocument: { uri }, range: changed[0]!.range, context: { diagnostics: [], only: ['source.fixAll.kube-guardrails'] } }, 10_000);
