@@ -11,17 +11,12 @@ import { startHarness, type Harness } from '../support/lsp-harness';
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
 const messageOf = (diagnostic: Diagnostic | undefined): string => (typeof diagnostic?.message === 'string' ? diagnostic.message : (diagnostic?.message.value ?? ''));
 
-/** Resolves with the first diagnostics for `uri` (already published or next) that satisfy `test`. */
-async function until(lsp: Harness, uri: string, test: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
-  const deadline = Date.now() + timeoutMs;
+/** The diagnostics last published for `uri` once the server is idle (its scan and re-lints done). */
+async function settled(lsp: Harness, uri: string): Promise<Diagnostic[]> {
+  await lsp.idle();
   const latest = lsp.published.filter((p) => p.uri === uri).at(-1);
-  if (latest && test(latest.diagnostics)) return latest.diagnostics;
-  for (;;) {
-    const remaining = deadline - Date.now();
-    assert.ok(remaining > 0, `timed out waiting for diagnostics of ${uri}`);
-    const next = await Promise.race([lsp.diagnostics(uri), new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), remaining))]);
-    if (next && test(next)) return next;
-  }
+  assert.ok(latest, `nothing was published for ${uri}`);
+  return latest.diagnostics;
 }
 
 describe('cross-file findings over JSON-RPC', () => {
@@ -97,15 +92,16 @@ describe('cross-file findings against files on disk (workspace scan and file eve
     const hpaUri = pathToFileURL(path.join(root, 'hpa.yaml')).toString();
     const deployUri = pathToFileURL(path.join(root, 'deploy.yaml')).toString();
     const hpaText = hpaOf({ extra: resourceMetric('cpu') });
-    void lsp.open(hpaUri, hpaText);
-    // The scan may finish before or after the first lint; either way the finding arrives.
-    const diagnostics = await until(lsp, hpaUri, (d) => codes(d).includes('hpa-target-missing-requests'));
+    await lsp.open(hpaUri, hpaText);
+    // The scan may finish before or after the first lint; once both are done, the finding is there.
+    const diagnostics = await settled(lsp, hpaUri);
+    assert.ok(codes(diagnostics).includes('hpa-target-missing-requests'), codes(diagnostics).join(', '));
     assert.match(messageOf(diagnostics.find((d) => d.code === 'hpa-target-missing-requests')), /Deployment "web" has no CPU request in container "app"/);
 
     writeFileSync(path.join(root, 'deploy.yaml'), workload({ containers: CONTAINER_WITH_REQUESTS }));
     await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: deployUri, type: 2 }] });
-    // The end of the scan may re-publish the old result once more; the file event's refresh follows.
-    await until(lsp, hpaUri, (d) => !codes(d).includes('hpa-target-missing-requests'));
+    // The file event's refresh is part of the server's work: once idle, the last publish has it.
+    assert.ok(!codes(await settled(lsp, hpaUri)).includes('hpa-target-missing-requests'));
   });
 });
 
