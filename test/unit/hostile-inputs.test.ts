@@ -12,14 +12,14 @@ import ts from 'typescript';
 import { parseDocument } from 'yaml';
 import { hasUnusualShape } from '../../server/src/yaml/nodes';
 import { locate } from '../../server/src/yaml/locate';
-import { MAX_NESTING_DEPTH, parseChunk } from '../../server/src/yaml/parse';
+import { MAX_NESTING_DEPTH, parseChunk, parseStats } from '../../server/src/yaml/parse';
 import { YamlFixer } from '../../server/src/yaml/fixer';
-import { isTemplateText } from '../../server/src/yaml/template';
 import { DEFAULT_CONFIG, REPO } from '../support/corpus';
 import { lintText } from '../../server/src/core/engine';
 import { RULES } from '../../server/src/rules/index';
 import { testSchemas } from '../support/rule-tester';
 import { startHarness } from '../support/lsp-harness';
+import { runInWorker } from '../support/in-worker';
 import { runCli } from '../support/cli';
 import { readText } from '../../server/src/cli/read-text';
 import { WorkspaceIndex } from '../../server/src/index/workspace-index';
@@ -42,10 +42,11 @@ spec:
 `;
 
 function lint(text: string) {
-  const started = performance.now();
-  const result = lintText(text, { uri: 'file:///w/hostile.yaml', config: DEFAULT_CONFIG, rules: RULES, schemas: testSchemas });
-  return { ...result, ms: performance.now() - started };
+  return lintText(text, { uri: 'file:///w/hostile.yaml', config: DEFAULT_CONFIG, rules: RULES, schemas: testSchemas });
 }
+
+/** Hang detectors run their synchronous work here, where the runner's timeout can stop it. */
+const WORK = path.resolve(__dirname, '../support/hostile-work.ts');
 
 function aliasBomb(levels: number, indent = ''): string {
   const lines = [`${indent}a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]`];
@@ -54,12 +55,13 @@ function aliasBomb(levels: number, indent = ''): string {
 }
 
 describe('alias bombs and cycles', () => {
-  it('reports a billion-laughs document with a clear yaml-syntax finding, fast and without expanding it', () => {
-    lint(HEAD); // schemas loaded outside the timing
+  it('reports a billion-laughs document with a clear yaml-syntax finding, without expanding it', () => {
+    lint(HEAD); // schemas loaded outside the measurement
     const heapBefore = process.memoryUsage().heapUsed;
+    // The bound is on work, not time: expansion stops at the yaml package's maxAliasCount (parse.ts),
+    // and the heap shows that nothing near 9^10 nodes was built.
     const result = lint(`${HEAD}data:\n${aliasBomb(10, '  ')}`);
     assert.deepEqual(result.internalErrors, []);
-    assert.ok(result.ms < 2000, `took ${result.ms.toFixed(0)} ms`);
     assert.ok(process.memoryUsage().heapUsed - heapBefore < 200 * 1024 * 1024, 'memory grew by more than 200 MB');
     const syntax = result.findings.filter((f) => f.ruleId === 'yaml-syntax');
     assert.equal(syntax.length, 1);
@@ -75,7 +77,6 @@ describe('alias bombs and cycles', () => {
     ]) {
       const result = lint(text);
       assert.deepEqual(result.internalErrors, []);
-      assert.ok(result.ms < 2000);
       assert.ok(result.findings.some((f) => f.ruleId === 'yaml-syntax' && /alias/.test(f.message)), text.slice(0, 80));
     }
   });
@@ -117,13 +118,16 @@ describe('deep nesting', () => {
     `${HEAD}data:\n  x:\n${'- '.repeat(n)}x\n`,
   ];
 
-  it('declines 10,000 levels with a clear finding, quickly and without a stack overflow', () => {
+  it('declines 10,000 levels with a clear finding, before parsing and without a stack overflow', () => {
     for (const text of deep(10_000)) {
       const result = lint(text);
       assert.deepEqual(result.internalErrors, []);
-      assert.ok(result.ms < 1000, `took ${result.ms.toFixed(0)} ms`);
       const messages = result.findings.map((f) => f.message);
       assert.deepEqual(messages, [`The YAML is nested too deeply (over ${MAX_NESTING_DEPTH} levels) to be analysed.`]);
+      // The bound is on work, not time: the finding sits on the bracket or dash one past the limit,
+      // where the linear scan stopped, so the parser never ran on the rest.
+      const openers = [...text.matchAll(/[[{]|^- |(?<=- )-/gm)].map((match) => match.index);
+      assert.equal(result.findings[0]!.range.start, openers[MAX_NESTING_DEPTH], text.slice(0, 80));
     }
   });
 
@@ -176,13 +180,13 @@ describe('huge files and long lines', () => {
       const diagnostics = await harness.open('file:///w/huge.yaml', huge);
       assert.equal(diagnostics.length, 1);
       assert.match(String(diagnostics[0]!.message), /^Not analysed: the file is 20\.\d MB, above the 5\.0 MB set in kubeGuardrails\.maxFileSize\.$/);
-      // Requests on the huge file are answered at once, without linting it.
-      const started = performance.now();
+      // Requests on the huge file are answered without linting it: counted in parses, not milliseconds.
+      const parsedBefore = parseStats.documentsParsed;
       const hover = await harness.client.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/huge.yaml' }, position: { line: 3, character: 8 } });
       const actions = await harness.client.sendRequest('textDocument/codeAction', { textDocument: { uri: 'file:///w/huge.yaml' }, range: diagnostics[0]!.range, context: { diagnostics } });
       assert.equal(hover, null);
       assert.deepEqual(actions, []);
-      assert.ok(performance.now() - started < 1000, 'requests on a declined file must not lint it');
+      assert.equal(parseStats.documentsParsed, parsedBefore, 'requests on a declined file must not parse it');
       // Other documents are still served while it is open.
       const small = await harness.open('file:///w/small.yaml', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: nginx:latest\n');
       assert.ok(small.some((d) => d.code === 'image-tag-latest'));
@@ -202,13 +206,12 @@ describe('huge files and long lines', () => {
     }
   });
 
-  // A hang detector, not a speed assertion (CI must not fail on a loaded machine): the runner's
-  // timeout fails a lint that never ends; the fuzzer reports the slowest responses.
-  it('lints very long lines without internal errors or a hang', { timeout: 120_000 }, () => {
-    for (const line of ['a'.repeat(2_000_000), `"${'\\"'.repeat(500_000)}"`, `[${'a, '.repeat(100_000)}a]`, `${'- '.repeat(20)}${'x'.repeat(1_000_000)}`]) {
-      const result = lint(`${HEAD}data:\n  long: ${line}\n`);
-      assert.deepEqual(result.internalErrors, []);
-    }
+  // A hang detector, not a speed assertion (CI must not fail on a loaded machine): the lint runs in
+  // a worker, so the runner's timeout can stop a lint that never ends (on the test's own thread it
+  // could not: a synchronous test outlives its timeout); the fuzzer reports the slowest responses.
+  it('lints very long lines without internal errors or a hang', { timeout: 120_000 }, async (t) => {
+    const texts = ['a'.repeat(2_000_000), `"${'\\"'.repeat(500_000)}"`, `[${'a, '.repeat(100_000)}a]`, `${'- '.repeat(20)}${'x'.repeat(1_000_000)}`].map((line) => `${HEAD}data:\n  long: ${line}\n`);
+    assert.deepEqual(await runInWorker(WORK, 'lintAll', texts, t.signal), texts.map(() => []));
   });
 });
 
@@ -284,44 +287,23 @@ describe('regular expressions under adversarial input', () => {
     return found;
   }
 
-  /** Long strings built from the pattern's own characters and from YAML-ish pieces, ending in a mismatch. */
-  function attacks(regex: RegExp): string[] {
-    // Long enough that exponential backtracking cannot finish; quadratic patterns on short inputs
-    // (flag names, single keys) stay within the generous bound.
-    const n = 5_000;
-    const chars = [...new Set(regex.source.replace(/\\[dswDSWbB]/g, '').replace(/[\\^$()|?*+{}[\]]/g, ''))];
-    const pieces = ['a', ' ', '\t', '0', '1.', '-', ':', ': ', '{{', '}}', '{{ ', '.Values', 'e', 'E', 'Mi', 'm', '/', '"', "'", '#', ' #', '--', '---', '\\', '=', 'x-', 'a1', 'aA', ...chars];
-    const out: string[] = [];
-    for (const piece of pieces) for (const tail of ['', '!', '\n', '\u0000']) out.push(piece.repeat(Math.ceil(n / piece.length)) + tail);
-    out.push(`${'a '.repeat(n / 2)}!`, `${'-Xmx'.repeat(n / 4)}!`, `${'{{-'.repeat(n / 3)}`, `${'  - '.repeat(n / 4)}x:`, `${'1'.repeat(n)}e${'1'.repeat(n)}x`);
-    return out;
-  }
-
-  it('recognises templates in linear time, even in a file full of unclosed actions', () => {
-    for (const text of ['{{'.repeat(500_000), `{{ ${'a '.repeat(500_000)}`, `x: {{ ${'('.repeat(500_000)}`]) {
-      const started = performance.now();
-      isTemplateText(text);
-      assert.ok(performance.now() - started < 1000, `took ${(performance.now() - started).toFixed(0)} ms`);
-    }
+  // Hang detectors, not speed assertions: the work runs in a worker (support/hostile-work.ts), so
+  // the runner's timeout stops super-linear work (quadratic on these lengths takes minutes) and
+  // names the input or expression it was on. A loaded machine only makes them slower, never red.
+  it('recognises templates without a hang, even in a file full of unclosed actions', { timeout: 60_000 }, async (t) => {
+    const texts = ['{{'.repeat(500_000), `{{ ${'a '.repeat(500_000)}`, `x: {{ ${'('.repeat(500_000)}`];
+    const answers = await runInWorker<boolean[]>(WORK, 'recogniseTemplates', texts, t.signal);
+    assert.equal(answers.length, texts.length);
   });
 
   it('finds the regular expressions', () => {
     assert.ok(serverRegExps().length > 30);
   });
 
-  it('matches every one against long adversarial strings in bounded time (no catastrophic backtracking)', () => {
-    const slow: string[] = [];
-    for (const { where, regex } of serverRegExps()) {
-      let worst = 0;
-      for (const input of attacks(regex)) {
-        const started = performance.now();
-        regex.test(input);
-        input.replace(new RegExp(regex.source, `${regex.flags}g`), '');
-        worst = Math.max(worst, performance.now() - started);
-      }
-      if (worst > 250) slow.push(`${where}: ${worst.toFixed(0)} ms`);
-    }
-    assert.deepEqual(slow, []);
+  it('matches every one against long adversarial strings without a hang (no catastrophic backtracking)', { timeout: 120_000 }, async (t) => {
+    const regexes = serverRegExps().map(({ where, regex }) => ({ where, source: regex.source, flags: regex.flags }));
+    const runs = await runInWorker<number>(WORK, 'matchAdversarial', regexes, t.signal);
+    assert.ok(runs > regexes.length * 100, `${runs} runs`);
   });
 });
 
