@@ -1,9 +1,11 @@
 /**
- * Synchronous hostile-input work that hostile-inputs.test.ts runs in a worker (in-worker.ts), so a
- * hang fails the test by the runner's timeout instead of freezing the run. No clock: each task only
- * does the work and names its steps.
+ * Synchronous hostile-input work that the tests run in a worker (in-worker.ts), so a hang fails
+ * the test by the runner's timeout instead of freezing the run. No clock: each task only does the
+ * work and names its steps.
  */
+import { configGlobMatcher, compileGlob } from '../../server/src/config-file/glob';
 import { lintText } from '../../server/src/core/engine';
+import { compileLinearRegExp } from '../../server/src/schema/linear-regexp';
 import { RULES } from '../../server/src/rules/index';
 import { isTemplateText } from '../../server/src/yaml/template';
 import { DEFAULT_CONFIG } from './corpus';
@@ -48,4 +50,18 @@ export const lintAll: WorkerTask<string[], string[][]> = (texts, step) =>
   texts.map((text, i) => {
     step(`text #${i + 1}: ${JSON.stringify(text.slice(0, 60))}…`);
     return lintText(text, { uri: 'file:///w/hostile.yaml', config: DEFAULT_CONFIG, rules: RULES, schemas: testSchemas }).internalErrors;
+  });
+
+/** `[compileGlob(glob).test(path), configGlobMatcher([glob])(`dir/${path}`)]`. */
+export const matchGlob: WorkerTask<{ glob: string; path: string }, [boolean, boolean]> = ({ glob, path }, step) => {
+  step(`${glob} on ${path.length} characters`);
+  return [compileGlob(glob).test(path), configGlobMatcher([glob])(`dir/${path}`)];
+};
+
+/** For each pattern: undefined when the linear engine declines it, else its answer on each input. */
+export const linearRegExpAnswers: WorkerTask<{ patterns: string[]; inputs: string[] }, (boolean[] | null)[]> = ({ patterns, inputs }, step) =>
+  patterns.map((pattern) => {
+    step(pattern);
+    const linear = compileLinearRegExp(pattern);
+    return linear ? inputs.map((input) => linear.test(input)) : null;
   });
