@@ -246,7 +246,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const lint = (text: string): readonly Finding[] =>
       lintText(text, { uri: document.uri, config: state.settings.config, rules: RULES, index, schemas }).findings;
     const textOf = (uri: string) => documents.get(uri)?.getText() ?? index.textOf(uri);
-    return codeActionsFor(document, params, state.result.findings, lint, textOf);
+    return codeActionsFor(document, params, state.result.findings, lint, { locate: (ref) => index.locate(ref), textOf });
   }));
 
   connection.onHover(guard('hover', null, async (params): Promise<Hover | null> => {
