@@ -344,7 +344,10 @@ function freezeFinding(finding: Finding): Finding {
 function rangeOf(at: Report<string>['at']): OffsetRange | undefined {
   if (isPair(at)) return keyRange(at);
   if (isNode(at)) return nodeRange(at as Node);
-  return at as OffsetRange;
+  // A copy: the finding is frozen, and a rule's own range object (maybe with more fields) stays its own.
+  if (!at) return undefined;
+  const { start, end } = at as OffsetRange;
+  return { start, end };
 }
 
 function shift<T extends OffsetRange>(range: T, offset: number): OffsetRange {
