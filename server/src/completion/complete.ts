@@ -94,7 +94,8 @@ function presentKeys(doc: Document.Parsed, path: readonly (string | number)[], l
 
 /** apiVersion and kind from the text, which may not parse while the user types. */
 function typeOf(text: string): { apiVersion: string; kind: string } | undefined {
-  const apiVersion = /^apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
-  const kind = /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  // The first line may start with a byte order mark.
+  const apiVersion = /^\ufeff?apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  const kind = /^\ufeff?kind:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
   return apiVersion && kind ? { apiVersion, kind } : undefined;
 }
