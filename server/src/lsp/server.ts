@@ -270,7 +270,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const document = documents.get(params.textDocument.uri);
     const state = await currentState(params.textDocument.uri);
     if (!document || !state) return [];
-    return completionItems(document, state.result.documents, params.position, schemas?.());
+    return completionItems(document, state.result.documents, params.position, schemas?.(), index);
   }));
 
   documents.listen(connection);
