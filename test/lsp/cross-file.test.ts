@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONTAINER_WITH_REQUESTS, CONTAINER_WITHOUT_REQUESTS, hpaOf, pvcOf, resourceMetric, storageClassOf, workload } from '../support/objects';
 import { startHarness, type Harness } from '../support/lsp-harness';
 
@@ -47,6 +48,26 @@ describe('cross-file findings over JSON-RPC', () => {
     const refreshed = lsp.diagnostics(hpaUri);
     await lsp.change(deployUri, workload({ containers: CONTAINER_WITH_REQUESTS }));
     assert.ok(!codes(await refreshed).includes('hpa-target-missing-requests'));
+  });
+
+  it("a fix in another file lands on the Deployment after the documents above it grew (the HPA's finding is not re-computed)", async () => {
+    const deployUri = 'file:///x/moved/deploy.yaml';
+    const hpaUri = 'file:///x/moved/hpa.yaml';
+    const withNote = (note: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  note: ${note}\n---\n${workload({ containers: CONTAINER_WITHOUT_REQUESTS })}`;
+    await lsp.open(deployUri, withNote('short'));
+    const diagnostics = await lsp.open(hpaUri, hpaOf({ extra: resourceMetric('cpu') }));
+    const finding = diagnostics.find((d) => d.code === 'hpa-target-missing-requests');
+    assert.ok(finding, `expected the finding, got ${codes(diagnostics).join(', ')}`);
+    const published = lsp.published.length;
+    const grown = withNote('a much longer note than before, so that the Deployment moves down the file');
+    await lsp.change(deployUri, grown);
+    assert.ok(!lsp.published.slice(published).some((p) => p.uri === hpaUri), 'the HPA was not re-linted: its finding is the one computed before the move');
+    const actions: CodeAction[] = await lsp.client.sendRequest('textDocument/codeAction', { textDocument: { uri: hpaUri }, range: finding.range, context: { diagnostics: [finding] } });
+    const edits = actions.find((a) => a.title === 'Add a cpu request of 100m to Deployment "web"')?.edit?.changes?.[deployUri];
+    assert.ok(edits, 'the suggestion edits the Deployment\'s file');
+    const fixed = TextDocument.applyEdits(TextDocument.create(deployUri, 'yaml', 0, grown), edits);
+    assert.match(fixed, /^ {10}resources:\n {12}requests:\n {14}cpu: 100m$/m, fixed);
+    assert.ok(fixed.startsWith(grown.slice(0, grown.indexOf('---'))), 'the ConfigMap is untouched');
   });
 
   it('PVC and StorageClass in two files, refreshed when the StorageClasses change', async () => {

@@ -13,7 +13,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { mutate, Prng } from './mutations';
 import { lineLengths, rangeProblem, REPO_ROOT, SERVER_BUNDLE, ServerProcess, TimeoutError, toUri, withTimeout } from './server-process';
 

@@ -3,7 +3,7 @@
  * editor would: no VS Code, no timers to guess, diagnostics awaited by document version.
  */
 import { PassThrough } from 'node:stream';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 import { createConnection } from 'vscode-languageserver/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import { IDLE_REQUEST, startServer, type ServerDependencies } from '../../server/src/lsp/server';

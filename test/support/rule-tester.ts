@@ -8,7 +8,8 @@ import { parseAllDocuments } from 'yaml';
 import { applyEdits, applySafeFixes } from '../../server/src/core/apply-fixes';
 import { resolveConfig, type Settings } from '../../server/src/core/config';
 import { formatMessage, lintText } from '../../server/src/core/engine';
-import type { Finding, Severity } from '../../server/src/core/finding';
+import type { Finding, FixEdit, Severity } from '../../server/src/core/finding';
+import { placeEdits, type PlacedEdit } from '../../server/src/core/place-edits';
 import { LineIndex } from '../../server/src/core/line-index';
 import type { WorkspaceIndexView } from '../../server/src/index/types';
 import { RULE_IDS } from '../../server/src/rules/index';
@@ -91,6 +92,19 @@ function indexFor(rule: Rule, code: string, index: WorkspaceIndexView | undefine
   return workspace;
 }
 
+/**
+ * A fix's edits in file offsets, placed as the front ends place them (core/place-edits.ts), with an
+ * index of the case's files: the case at CASE_URI and its `files`.
+ */
+export function placeCaseEdits(edits: readonly FixEdit[], c: { code: string; files?: Record<string, string> }): PlacedEdit[] {
+  const texts = new Map([[CASE_URI, c.code], ...Object.entries(c.files ?? {}).map(([file, text]) => [new URL(file, 'file:///workspace/').toString(), text] as const)]);
+  const workspace = new WorkspaceIndex();
+  for (const [uri, text] of texts) workspace.update(uri, text);
+  const placed = placeEdits(edits, CASE_URI, (ref) => workspace.locate(ref), (uri) => texts.get(uri));
+  assert.ok(placed, 'every edit of a fix lands on an object of the case');
+  return placed;
+}
+
 export function runRuleTests(rule: Rule, cases: { valid: (string | ValidCase)[]; invalid: InvalidCase[] }, options: TesterOptions = {}): void {
   const id = rule.meta.id;
   describe(id, () => {
@@ -143,16 +157,17 @@ export function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions)
     if (expected.column !== undefined) assert.equal(position.character + 1, expected.column, 'column');
     if (expected.severity) assert.equal(finding.severity, expected.severity);
     for (const fix of finding.fixes) {
-      const local = fix.edits.filter((edit) => edit.uri === undefined || edit.uri === CASE_URI);
-      if (local.length === fix.edits.length) {
-        checkFix(rule, c, finding, applyEdits(c.code, fix.edits), options);
+      const placed = placeCaseEdits(fix.edits, c);
+      const local = placed.filter((edit) => edit.uri === CASE_URI);
+      if (local.length === placed.length) {
+        checkFix(rule, c, finding, applyEdits(c.code, local), options);
         continue;
       }
       // A fix in another file: apply it there and check that the finding goes away.
       const files = { ...c.files };
       for (const [file, text] of Object.entries(files)) {
         const uri = new URL(file, 'file:///workspace/').toString();
-        files[file] = applyEdits(text, fix.edits.filter((edit) => edit.uri === uri));
+        files[file] = applyEdits(text, placed.filter((edit) => edit.uri === uri));
         const errors = parseAllDocuments(files[file]!).flatMap((doc) => ('errors' in doc ? doc.errors : []));
         assert.deepEqual(errors.map((e) => e.message), [], `fix output must parse:\n${files[file]}`);
       }
@@ -167,9 +182,9 @@ export function checkInvalid(rule: Rule, c: InvalidCase, options: TesterOptions)
     if (expected.suggestions) {
       assert.equal(suggestions.length, expected.suggestions.length, 'number of suggestions');
       expected.suggestions.forEach((s, j) => {
-        const edits = suggestions[j]!.edits;
+        const edits = placeCaseEdits(suggestions[j]!.edits, c);
         if (s.title) assert.equal(suggestions[j]!.title, s.title);
-        assert.equal(applyEdits(c.code, edits.filter((edit) => edit.uri === undefined || edit.uri === CASE_URI)), s.output);
+        assert.equal(applyEdits(c.code, edits.filter((edit) => edit.uri === CASE_URI)), s.output);
         const edited = Object.entries(c.files ?? {}).filter(([file]) => edits.some((edit) => edit.uri === new URL(file, 'file:///workspace/').toString()));
         assert.deepEqual(
           Object.fromEntries(edited.map(([file, text]) => [file, applyEdits(text, edits.filter((edit) => edit.uri === new URL(file, 'file:///workspace/').toString()))])),

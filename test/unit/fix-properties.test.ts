@@ -54,7 +54,7 @@ function checkText(file: string, variant: string, text: string, uri: string, ind
   let fixes = 0;
   for (const finding of findings) {
     for (const fix of finding.fixes) {
-      if (fix.edits.some((edit) => edit.uri !== undefined && edit.uri !== uri)) continue; // another file: covered by the rule tests
+      if (fix.edits.some((edit) => edit.target !== 'self')) continue; // another object: covered by the rule tests
       fixes++;
       const label = `${path.relative(REPO, file)}${variant}: ${finding.ruleId} "${fix.title}" (for "${finding.message}")`;
       const output = applyEdits(text, fix.edits);
@@ -83,7 +83,7 @@ function checkFixAll(label: string, text: string, lint: (text: string) => readon
   const twice = applySafeFixes(once, lint);
   assert.equal(twice.text, once, `${label}: fix all applied a second time changed the text again`);
   // Documents without a safe fix stay byte for byte as they were.
-  const isLocalSafe = (fix: Fix) => fix.kind === 'safe' && fix.edits.every((edit) => edit.uri === undefined);
+  const isLocalSafe = (fix: Fix) => fix.kind === 'safe' && fix.edits.every((edit) => edit.target === 'self');
   const before = splitDocuments(text);
   const after = splitDocuments(once);
   assert.equal(after.length, before.length, `${label}: fix all changed the number of documents`);

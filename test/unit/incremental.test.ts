@@ -8,6 +8,7 @@ import { WorkspaceIndex } from '../../server/src/index/workspace-index';
 import { RULES, RULE_IDS } from '../../server/src/rules/index';
 import { parseStats } from '../../server/src/yaml/parse';
 import { applyEdits } from '../../server/src/core/apply-fixes';
+import { placeEdits } from '../../server/src/core/place-edits';
 import { deployment } from '../support/manifests';
 import { CONTAINER_WITHOUT_REQUESTS, hpaOf, workload } from '../support/objects';
 
@@ -132,14 +133,29 @@ describe('incremental analysis', () => {
     assert.ok(missing(), 'the Deployment requests no CPU');
     const runs = findingsCache.ruleRuns;
 
+    const snapshot = JSON.stringify(missing());
+
     // The ConfigMap before the Deployment grows: the Deployment's entry moves, its text does not.
     const grown = app('a much longer note than before');
     index.update(appUri, grown);
     const finding = missing()!;
     assert.equal(findingsCache.ruleRuns, runs, 'served from the cache');
-    const fixed = applyEdits(grown, finding.fixes[0]!.edits.filter((edit) => edit.uri === appUri));
+    assert.equal(JSON.stringify(finding), snapshot, 'the finding is data: the move does not change it');
+    const place = (text: string) => placeEdits(finding.fixes[0]!.edits, hpaUri, (ref) => index.locate(ref), (uri) => (uri === appUri ? text : undefined));
+    const fixed = applyEdits(grown, place(grown)!.filter((edit) => edit.uri === appUri));
     assert.match(fixed, /^ {10}resources:\n {12}requests:\n {14}cpu: 100m$/m, fixed);
     assert.ok(fixed.startsWith(grown.slice(0, grown.indexOf('---'))), 'the ConfigMap is untouched');
+
+    // A new document above the Deployment: its position in the file changes, and the edit still lands.
+    const inserted = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n---\n${grown}`;
+    index.update(appUri, inserted);
+    assert.equal(JSON.stringify(missing()), snapshot);
+    assert.equal(findingsCache.ruleRuns, runs, 'still served from the cache');
+    const fixedAgain = applyEdits(inserted, place(inserted)!);
+    assert.equal(fixedAgain, inserted.slice(0, inserted.length - grown.length) + fixed);
+
+    // A text the index no longer holds (an editor ahead of it) places nothing rather than a wrong edit.
+    assert.equal(place(`# a comment\n${inserted}`), undefined);
   });
 
   it("reads a kustomization from the index's own guarded parse, once", () => {

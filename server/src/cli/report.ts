@@ -1,16 +1,22 @@
 /** The findings of a run, converted to 1-based positions for machines (JSON, SARIF, annotations). */
 import type { Finding, Fix, Severity } from '../core/finding';
 import { LineIndex } from '../core/line-index';
+import { placeEdits, type LocateObject } from '../core/place-edits';
 
 export interface FileFindings {
   /** The path as shown to the user (relative to the working directory, `/` separators). */
   file: string;
+  /** The file's URI, for edits that other findings make in its objects. */
+  uri?: string;
   text: string;
   findings: readonly Finding[];
 }
 
-/** Finds the display path and text of another file that a cross-file fix edits (by URI). */
-export type OtherFile = (uri: string) => { file: string; text: string } | undefined;
+/** What placing edits in other objects needs: the display path and text of a file (by URI), and where an object is now. */
+export interface OtherFile {
+  readonly fileOf: (uri: string) => { file: string; text: string } | undefined;
+  readonly locate: LocateObject;
+}
 
 export interface Position1 {
   line: number;
@@ -52,11 +58,16 @@ export function toPosition(lines: LineIndex, range: { start: number; end: number
   return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
 }
 
-/** A fix with 1-based edits; undefined when it edits a file we cannot show. */
+/** A fix with 1-based edits; undefined when it edits an object we cannot place or a file we cannot show. */
 export function toJsonFix(fix: Fix, own: FileFindings, otherFile: OtherFile | undefined): JsonFix | undefined {
+  // The finding's own file is named by its URI when the caller knows it (an edit in another object may be in the same file).
+  const ownUri = own.uri ?? '';
+  const fileOf = (uri: string) => (uri === ownUri ? own : otherFile?.fileOf(uri));
+  const placed = placeEdits(fix.edits, ownUri, otherFile?.locate ?? (() => undefined), (uri) => fileOf(uri)?.text);
+  if (!placed) return undefined;
   const edits: JsonEdit[] = [];
-  for (const edit of fix.edits) {
-    const target = edit.uri === undefined ? own : otherFile?.(edit.uri);
+  for (const edit of placed) {
+    const target = fileOf(edit.uri);
     if (!target) return undefined;
     const lines = lineIndexOf(target === own ? own : target, target.text);
     edits.push({ ...(target !== own && target.file !== own.file ? { file: target.file } : {}), ...toPosition(lines, edit), newText: edit.newText });

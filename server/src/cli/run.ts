@@ -140,7 +140,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     const result = lint(input, input.text);
     for (const line of result.internalErrors) io.stderr(`kube-guardrails: internal error in ${input.display}: ${line}\n`);
     const findings = options.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-    results.push({ file: input.display, text: input.text, findings });
+    results.push({ file: input.display, uri: input.uri, text: input.text, findings });
   });
   if (progress) io.stderr('\r\u001b[K');
 
@@ -200,13 +200,16 @@ function format(options: CliOptions, io: CliIo, results: FileFindings[], fileCou
   }
 }
 
-/** Cross-file fixes edit other inputs, or files the index knows. */
+/** Cross-file fixes edit other inputs, or files the index knows, at where the index says their objects are. */
 function otherFileLookup(inputs: readonly Input[], index: WorkspaceIndex, cwd: string): OtherFile {
   const byUri = new Map(inputs.map((input) => [input.uri, { file: input.display, text: input.text }]));
-  return (uri) => {
-    const known = byUri.get(uri);
-    if (known) return known;
-    const text = index.textOf(uri);
-    return text === undefined ? undefined : { file: displayPath(cwd, fileURLToPath(uri)), text };
+  return {
+    fileOf: (uri) => {
+      const known = byUri.get(uri);
+      if (known) return known;
+      const text = index.textOf(uri);
+      return text === undefined ? undefined : { file: displayPath(cwd, fileURLToPath(uri)), text };
+    },
+    locate: (ref) => index.locate(ref),
   };
 }

@@ -6,6 +6,7 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import { fieldNote } from '../hover/field-notes';
 import { allowedValues, fieldType, isCollection } from '../schema/field-type';
+import { schemaAtPath } from '../schema/schema-at';
 import type { FieldSchema, SchemaValidator } from '../schema/types';
 import { cursorContext, nodeAtPath } from './context';
 
@@ -27,15 +28,20 @@ export interface CompletionInput {
   readonly doc: Document.Parsed;
   readonly offset: number;
   readonly schemas: SchemaValidator | undefined;
+  /** The root schema of a custom resource (from a workspace CRD), for kinds without a bundled one. */
+  readonly customSchema?: (apiVersion: string, kind: string) => FieldSchema | undefined;
 }
 
+type SchemaAt = (path: readonly (string | number)[]) => FieldSchema | undefined;
+
 export function completeAt(input: CompletionInput): CompletionEntry[] {
-  const { text, doc, offset, schemas } = input;
+  const { text, doc, offset } = input;
   const type = typeOf(text);
-  if (!schemas || !type) return [];
+  const schemaAt = type && schemaLookup(input, type.apiVersion, type.kind);
+  if (!type || !schemaAt) return [];
   const context = cursorContext(text, doc, offset);
   if (!context) return [];
-  const schema = schemas.schemaAt(type.apiVersion, type.kind, context.path);
+  const schema = schemaAt(context.path);
   if (!schema) return [];
   if (context.type === 'value') return valueEntries(schema);
   const present = context.newItem ? new Set<string>() : presentKeys(doc, context.path, context.line);
@@ -44,9 +50,22 @@ export function completeAt(input: CompletionInput): CompletionEntry[] {
     .filter(([name]) => !present.has(name))
     .map(([name, field]) => {
       const path = [...context.path, name];
-      return keyEntry(type.kind, path, name, field, schemas.schemaAt(type.apiVersion, type.kind, path) ?? field, required.has(name));
+      return keyEntry(type.kind, path, name, field, schemaAt(path) ?? field, required.has(name));
     });
 }
+
+/** The bundled schema of a built-in kind, else the workspace CRD's schema of a custom resource. */
+function schemaLookup(input: CompletionInput, apiVersion: string, kind: string): SchemaAt | undefined {
+  const { schemas } = input;
+  if (schemas?.hasSchema(apiVersion, kind)) return (path) => schemas.schemaAt(apiVersion, kind, path);
+  const root = input.customSchema?.(apiVersion, kind);
+  if (!root) return undefined;
+  // CRD schemas hold no $ref, so the walk only enters properties, map values and items.
+  const source = { index: {}, definitions: { [CUSTOM_ROOT]: root } };
+  return (path) => schemaAtPath(source, CUSTOM_ROOT, path);
+}
+
+const CUSTOM_ROOT = 'custom-resource';
 
 /** `declared` is the property as written (a reference names its type); `field` is it resolved. */
 function keyEntry(kind: string, path: (string | number)[], name: string, declared: FieldSchema, field: FieldSchema, required: boolean): CompletionEntry {
@@ -94,7 +113,8 @@ function presentKeys(doc: Document.Parsed, path: readonly (string | number)[], l
 
 /** apiVersion and kind from the text, which may not parse while the user types. */
 function typeOf(text: string): { apiVersion: string; kind: string } | undefined {
-  const apiVersion = /^apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
-  const kind = /^kind:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  // The first line may start with a byte order mark.
+  const apiVersion = /^\ufeff?apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  const kind = /^\ufeff?kind:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
   return apiVersion && kind ? { apiVersion, kind } : undefined;
 }

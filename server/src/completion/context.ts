@@ -20,7 +20,7 @@ const VALUE_LINE = /^( *)(- +)?([A-Za-z0-9_.\/-]+):[ \t]+["']?([^"'#]*)$/;
 
 export function cursorContext(text: string, doc: Document.Parsed, offset: number): CursorContext | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const before = text.slice(lineStart, offset);
+  const before = withoutBom(text.slice(lineStart, offset), lineStart);
   const newline = text.indexOf('\n', offset);
   const line = { start: lineStart, end: newline === -1 ? text.length : newline };
   const value = VALUE_LINE.exec(before);
@@ -49,9 +49,11 @@ interface TextLine {
 function* linesAbove(text: string, lineStart: number): Generator<TextLine> {
   let end = lineStart - 1;
   while (end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const rawStart = text.lastIndexOf('\n', end - 1) + 1;
+    // The line's text starts after the byte order mark, so that offsets from it stay true.
+    const start = rawStart === 0 && text.charCodeAt(0) === 0xfeff ? 1 : rawStart;
     const raw = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
+    end = rawStart - 1;
     const trimmed = raw.trimStart();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
     if (/^(---|\.\.\.)(\s|$)/.test(raw)) return;
@@ -93,6 +95,14 @@ function itemPath(text: string, doc: Document.Parsed, lineStart: number, dashCol
     return path && [...path, 0];
   }
   return undefined;
+}
+
+/**
+ * The text of a line without the byte order mark that the first line may start with (VS Code and
+ * the CLI pass it through), so that it does not count as indentation.
+ */
+function withoutBom(line: string, lineStart: number): string {
+  return lineStart === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
 }
 
 /** The path of the key starting at `offset`, when the YAML tree has a key there. */

@@ -31,7 +31,7 @@ export function applySafeFixes(text: string, lint: (text: string) => readonly Fi
     const fixes = lint(current)
       .filter((finding) => !ruleFilter || ruleFilter(finding.ruleId))
       // Fixes that edit other objects through the index (possibly other files) are never applied blindly.
-      .flatMap((finding) => finding.fixes.filter((fix) => fix.kind === 'safe' && fix.edits.every((edit) => edit.uri === undefined)).slice(0, 1));
+      .flatMap((finding) => finding.fixes.filter((fix) => fix.kind === 'safe' && fix.edits.every((edit) => edit.target === 'self')).slice(0, 1));
     const { text: next, applied } = applyFixesOnce(current, dedupe(fixes));
     if (applied.length === 0 || next === current) return { text: current, passes: pass - 1, fixed };
     fixed += applied.length;

@@ -14,7 +14,7 @@ import { keyRange, nodeRange } from '../yaml/nodes';
 import { parseFile, type ParseCache, type ParsedDocument, type PlacedDocument } from '../yaml/parse';
 import { isTemplateText } from '../yaml/template';
 import { DEFAULT_FIX_VALUES, type ResolvedConfig } from './config';
-import type { Finding, Fix, OffsetRange, Severity } from './finding';
+import type { Finding, Fix, FixEdit, OffsetRange, Severity, TextEdit } from './finding';
 import { LineIndex } from './line-index';
 import { isFresh, type FindingsCache, type RuleFindings } from './findings-cache';
 import { recordingView } from '../index/recording-view';
@@ -86,7 +86,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
     // (workflows, compose files) belongs to other tools.
     if (syntax && (hasObjects || looksLikeManifest(placed.parsed.text))) {
       for (const error of placed.parsed.errors) {
-        findings.push({ ruleId: YAML_SYNTAX_RULE, messageId: 'error', severity: syntax, message: error.message, range: shift(error, placed.offset), fixes: [] });
+        findings.push(freezeFinding({ ruleId: YAML_SYNTAX_RULE, messageId: 'error', severity: syntax, message: error.message, range: shift(error, placed.offset), fixes: [] }));
       }
     }
     if (!object) continue;
@@ -162,8 +162,8 @@ function lintObject(object: K8sObject, placed: PlacedDocument, rules: readonly R
       result = runRuleRecorded(rule, object, parsed, self, options, facts);
       ran = true;
       if (cache) cache.ruleRuns++;
-      // Edits in other objects read their offsets from the index entry (rules/edit-other-object.ts),
-      // so they stay right while the entry moves; a change to the object itself is a dependency.
+      // Edits in other objects are relative to those objects (rules/edit-other-object.ts), so they
+      // stay right while the objects move; a change to an object itself is a dependency.
       if (entry) entry.rules.set(rule.meta.id, result);
     }
     findings.push(...result.findings);
@@ -239,13 +239,14 @@ function configKeyOf(config: ResolvedConfig): string {
   return key;
 }
 
+/** A chunk's finding in file offsets: its range and its `self` edits move; edits in other objects stay relative to those objects. */
 function shiftFinding(finding: Finding, offset: number): Finding {
   if (offset === 0) return finding;
-  return {
+  return freezeFinding({
     ...finding,
     range: shift(finding.range, offset),
-    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.uri !== undefined ? edit : { ...shift(edit, offset), newText: edit.newText })) })),
-  };
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => (edit.target !== 'self' ? edit : { target: 'self', ...shift(edit, offset), newText: edit.newText })) })),
+  });
 }
 
 function looksLikeManifest(text: string): boolean {
@@ -277,7 +278,7 @@ function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, self: In
       const range = rangeOf(report.at);
       if (!range) return;
       fixer ??= new YamlFixer(parsed.text, parsed.doc.contents);
-      out.push({
+      const finding: Finding = {
         ruleId: rule.meta.id,
         messageId: report.messageId,
         // A rule may report a milder case below its level (e.g. a suspicious rather than a broken
@@ -286,7 +287,8 @@ function runRule(rule: Rule, object: K8sObject, parsed: ParsedDocument, self: In
         message: formatMessage(rule.meta.messages[report.messageId] ?? report.messageId, report.data),
         range,
         fixes: buildFixes(report, fixer),
-      });
+      };
+      out.push(freezeFinding(finding));
     },
   };
   try {
@@ -305,17 +307,47 @@ function visit(visitor: RuleVisitor, object: K8sObject): void {
   if (visitor.container) for (const container of containersOf(podSpec)) visitor.container(container);
 }
 
+/**
+ * The rule's fixes as plain data: every edit names its target (`self` for the linted document), and
+ * only the fields of the result types are copied (a rule's helper objects, getters or extra fields
+ * never reach a finding, which is cached, compared and serialised).
+ */
 function buildFixes(report: Report<string>, fixer: YamlFixer): Fix[] {
   if (!report.fix) return [];
   const built = report.fix(fixer);
   const fixes = built ? (Array.isArray(built) ? built : [built]) : [];
-  return fixes.filter((fix) => fix.edits.length > 0);
+  return fixes.filter((fix) => fix.edits.length > 0).map((fix) => ({ title: fix.title, kind: fix.kind, edits: fix.edits.map(plainEdit) }));
+}
+
+function plainEdit(edit: TextEdit | FixEdit): FixEdit {
+  const { start, end, newText } = edit;
+  if (!('target' in edit) || edit.target === 'self') return { target: 'self', start, end, newText };
+  const { uri, docIndex, kind, name, digest } = edit.target;
+  return { target: { uri, docIndex, kind, ...(name !== undefined ? { name } : {}), digest }, start, end, newText };
+}
+
+/** Findings are shared between lints by the findings cache: frozen, so that no consumer can change a cached one. */
+function freezeFinding(finding: Finding): Finding {
+  for (const fix of finding.fixes) {
+    for (const edit of fix.edits) {
+      if (edit.target !== 'self') Object.freeze(edit.target);
+      Object.freeze(edit);
+    }
+    Object.freeze(fix.edits);
+    Object.freeze(fix);
+  }
+  Object.freeze(finding.fixes);
+  Object.freeze(finding.range);
+  return Object.freeze(finding);
 }
 
 function rangeOf(at: Report<string>['at']): OffsetRange | undefined {
   if (isPair(at)) return keyRange(at);
   if (isNode(at)) return nodeRange(at as Node);
-  return at as OffsetRange;
+  // A copy: the finding is frozen, and a rule's own range object (maybe with more fields) stays its own.
+  if (!at) return undefined;
+  const { start, end } = at as OffsetRange;
+  return { start, end };
 }
 
 function shift<T extends OffsetRange>(range: T, offset: number): OffsetRange {

@@ -9,15 +9,35 @@ export interface OffsetRange {
   end: number;
 }
 
-/** One replacement of the text between two offsets. Insertions have start === end. */
+/** One replacement of the text between two offsets of one text. Insertions have start === end. */
 export interface TextEdit extends OffsetRange {
   newText: string;
-  /**
-   * Set only for edits in another object found through the workspace index (possibly another file):
-   * then the offsets are already offsets into that file. Unset: the document being linted.
-   */
-  uri?: string;
 }
+
+/**
+ * Names another object that a fix edits, found through the workspace index (maybe in another file),
+ * by its file, its document's position in that file and its document text's digest. It is data,
+ * not a pointer into the index: a finding can be cached, compared and serialised, and each front end
+ * resolves it against its current index on the way out (`core/place-edits.ts`). The digest keeps
+ * an edit from landing in an object whose text is no longer the one the edit was computed on.
+ */
+export interface ObjectRef {
+  uri: string;
+  /** The document's position among its file's documents (0-based); breaks ties between identical documents. */
+  docIndex: number;
+  kind: string;
+  /** Absent for an object without `metadata.name`. */
+  name?: string;
+  /** `digestOf` the object's document text (`core/digest.ts`). */
+  digest: string;
+}
+
+/**
+ * An edit of a finding's fix. `target: 'self'`: offsets into the linted file's text. Otherwise the
+ * offsets are RELATIVE to the named object's document text, and become file offsets only when a
+ * front end places them with its index.
+ */
+export type FixEdit = (TextEdit & { target: 'self' }) | (TextEdit & { target: ObjectRef });
 
 /**
  * A fix is a set of non-overlapping edits. `safe` fixes may be applied without a person looking
@@ -26,7 +46,14 @@ export interface TextEdit extends OffsetRange {
 export interface Fix {
   title: string;
   kind: 'safe' | 'suggestion';
-  edits: TextEdit[];
+  edits: FixEdit[];
+}
+
+/** A fix as a rule builds it: edits without a target are in the linted document (the engine marks them `self`). */
+export interface ProposedFix {
+  title: string;
+  kind: 'safe' | 'suggestion';
+  edits: readonly (TextEdit | FixEdit)[];
 }
 
 export interface Finding {

@@ -9,6 +9,8 @@ export interface IndexedObject {
    * The index moves it when documents before it change, so read it when it is needed, never keep it.
    */
   readonly offset: number;
+  /** The document's position among its file's documents (0-based); moves like `offset`. */
+  readonly docIndex: number;
   /** The object's document text (the chunk its node ranges refer to). */
   readonly text: string;
   readonly object: K8sObject;

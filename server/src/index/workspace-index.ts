@@ -12,6 +12,8 @@ import { FACETS, type Facet } from './facets';
 import { kustomizeKeyOf, patchPathsOf, selectorLabelledResourcesOf } from './kustomize';
 import { namespacesMayMatch } from './scope';
 import type { IndexedObject, WorkspaceIndexView } from './types';
+import type { ObjectRef } from '../core/finding';
+import { entryForRef } from './object-ref';
 
 interface FileEntry {
   text: string;
@@ -64,6 +66,15 @@ export class WorkspaceIndex implements WorkspaceIndexView {
   /** The indexed text of a file, for turning offsets of edits in it into positions. */
   textOf(uri: string): string | undefined {
     return this.files.get(uri)?.text;
+  }
+
+  /**
+   * Where the object an edit names is now (its document's offset and text), for placing the edits
+   * of cached findings (core/place-edits.ts); undefined when it is gone or its text changed.
+   */
+  locate(ref: ObjectRef): { offset: number; text: string } | undefined {
+    const entry = entryForRef(this.files.get(ref.uri)?.objects ?? [], ref);
+    return entry && { offset: entry.offset, text: entry.text };
   }
 
   has(uri: string): boolean {
@@ -133,10 +144,10 @@ export class WorkspaceIndex implements WorkspaceIndexView {
     const documents = parseFile(text, cache);
     cache.retainOnly(documents.map((d) => d.parsed.text));
     const objects: IndexedObject[] = [];
-    for (const placed of documents) {
+    documents.forEach((placed, docIndex) => {
       const object = toK8sObject(placed.parsed.doc);
-      if (object) objects.push({ uri, offset: placed.offset, text: placed.parsed.text, object });
-    }
+      if (object) objects.push({ uri, offset: placed.offset, docIndex, text: placed.parsed.text, object });
+    });
     return objects;
   }
 
@@ -237,6 +248,7 @@ function reuseUnchanged(previous: readonly IndexedObject[], next: readonly Index
       return entry;
     }
     (kept as MovableObject).offset = entry.offset;
+    (kept as MovableObject).docIndex = entry.docIndex;
     return kept;
   });
   const removed = [...pool.values()].flat();

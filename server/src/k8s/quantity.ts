@@ -88,13 +88,3 @@ function trimNumber(value: number): string {
 export function isMilliBytes(quantity: Quantity): boolean {
   return quantity.suffix === 'm';
 }
-
-/** Renders a byte count as a compact quantity string, preferring binary units (e.g. 402653184 → "384Mi"). */
-export function toMemoryQuantity(bytes: number): string {
-  const whole = Math.floor(bytes);
-  for (const [suffix, size] of [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const) {
-    if (whole >= size && whole % size === 0) return `${whole / size}${suffix}`;
-  }
-  const mebibytes = Math.floor(whole / 2 ** 20);
-  return mebibytes > 0 ? `${mebibytes}Mi` : String(whole);
-}

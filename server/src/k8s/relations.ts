@@ -28,7 +28,7 @@ import { matches, type LabelSelector } from './selectors';
 import { serviceSelector } from './services';
 import { podSpecOf, replicasOf, type PodSpecView } from './workloads';
 
-export { POD_KINDS, REPLICATED_KINDS, replicasOf } from './workloads';
+export { REPLICATED_KINDS } from './workloads';
 export { folderOf };
 
 /** Anything with a place in the workspace: an indexed object. */

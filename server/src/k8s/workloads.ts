@@ -60,11 +60,6 @@ export interface ContainerView {
   readonly limits: YAMLMap | undefined;
 }
 
-export function isWorkloadKind(object: K8sObject): boolean {
-  const entry = POD_SPEC_PATHS[object.kind];
-  return entry !== undefined && entry.groups.includes(object.group);
-}
-
 /** The keys from the object's root to its pod spec, for workload kinds. */
 export function podSpecPath(object: K8sObject): readonly string[] | undefined {
   const entry = POD_SPEC_PATHS[object.kind];

@@ -2,18 +2,24 @@
  * Code actions: each finding's fixes as quick fixes, "Disable <rule-id> for this line", and the
  * fix-all source action. Actions are matched to diagnostics by rule id and range, never by message.
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applySafeFixes, minimalEdit } from '../core/apply-fixes';
-import type { Finding, TextEdit } from '../core/finding';
+import type { Finding } from '../core/finding';
+import type { LocateObject } from '../core/place-edits';
 import { DISABLE_NEXT_LINE } from '../core/suppressions';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
-import { sameRange, toLspEdit, toRange } from './convert';
+import { sameRange, toLspEdit, toRange, toWorkspaceChanges, type TextOf } from './convert';
 
-/** Returns the current text of another file that a fix edits (open documents first, then the index). */
-export type TextOf = (uri: string) => string | undefined;
+/** Where the objects that fixes edit are now, and the current text of their files. */
+export interface FixTargets {
+  readonly locate: LocateObject;
+  readonly textOf: TextOf;
+}
 
-export function codeActionsFor(document: TextDocument, params: CodeActionParams, findings: readonly Finding[], lint: (text: string) => readonly Finding[], textOf: TextOf = () => undefined): CodeAction[] {
+const NO_TARGETS: FixTargets = { locate: () => undefined, textOf: () => undefined };
+
+export function codeActionsFor(document: TextDocument, params: CodeActionParams, findings: readonly Finding[], lint: (text: string) => readonly Finding[], targets: FixTargets = NO_TARGETS): CodeAction[] {
   const only = params.context.only;
   const wants = (kind: string): boolean => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
   const actions: CodeAction[] = [];
@@ -22,7 +28,7 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') continue;
       const finding = findings.find((f) => f.ruleId === diagnostic.code && sameRange(toRange(document, f.range), diagnostic.range));
       finding?.fixes.forEach((fix, index) => {
-        const changes = changesOf(document, fix.edits, textOf);
+        const changes = toWorkspaceChanges(document, fix.edits, targets.locate, targets.textOf);
         if (!changes) return;
         // Several findings on one container offer the same "Add resource limits": show it once,
         // attached to all of them.
@@ -47,22 +53,6 @@ export function codeActionsFor(document: TextDocument, params: CodeActionParams,
     if (fixAll) actions.push(fixAll);
   }
   return actions;
-}
-
-/** Groups edits by file, converting each file's offsets with that file's own text. */
-function changesOf(document: TextDocument, edits: readonly TextEdit[], textOf: TextOf): Record<string, LspTextEdit[]> | undefined {
-  const changes: Record<string, LspTextEdit[]> = {};
-  for (const edit of edits) {
-    const uri = edit.uri ?? document.uri;
-    let target = document;
-    if (uri !== document.uri) {
-      const text = textOf(uri);
-      if (text === undefined) return undefined; // the other file is gone: offer nothing rather than a wrong edit
-      target = TextDocument.create(uri, 'yaml', 0, text);
-    }
-    (changes[uri] ??= []).push(toLspEdit(target, edit));
-  }
-  return changes;
 }
 
 /** Inserts (or extends) a disable comment on the line above the diagnostic, at that line's indentation. */

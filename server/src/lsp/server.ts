@@ -285,7 +285,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const lint = (text: string): readonly Finding[] =>
       lintText(text, { uri: document.uri, config: state.settings.config, rules: RULES, index, schemas }).findings;
     const textOf = (uri: string) => documents.get(uri)?.getText() ?? index.textOf(uri);
-    return codeActionsFor(document, params, state.result.findings, lint, textOf);
+    return codeActionsFor(document, params, state.result.findings, lint, { locate: (ref) => index.locate(ref), textOf });
   }));
 
   connection.onHover(guard('hover', null, async (params): Promise<Hover | null> => {
@@ -309,7 +309,7 @@ export function startServer(connection: Connection, dependencies: ServerDependen
     const document = documents.get(params.textDocument.uri);
     const state = await currentState(params.textDocument.uri);
     if (!document || !state) return [];
-    return completionItems(document, state.result.documents, params.position, schemas?.());
+    return completionItems(document, state.result.documents, params.position, schemas?.(), index);
   }));
 
   documents.listen(connection);

@@ -1,7 +1,7 @@
 /** The rule module contract: metadata (the single source for docs, settings and SARIF) plus a visitor factory. */
 import type { Node, Pair } from 'yaml';
 import type { FixDefaults } from '../core/config';
-import type { Fix, OffsetRange, Severity } from '../core/finding';
+import type { OffsetRange, ProposedFix, Severity } from '../core/finding';
 import type { ParsedDocument } from '../yaml/parse';
 import type { YamlFixer } from '../yaml/fixer';
 import type { K8sObject } from '../k8s/objects';
@@ -42,7 +42,7 @@ export interface RuleMeta<M extends string = string> {
   readonly examples: RuleExample;
 }
 
-export type FixBuilder = (fixer: YamlFixer) => Fix | Fix[] | null | undefined;
+export type FixBuilder = (fixer: YamlFixer) => ProposedFix | ProposedFix[] | null | undefined;
 
 export interface Report<M extends string> {
   /** A node, a pair (reported on its key) or an offset range in the document chunk. */

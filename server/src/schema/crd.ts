@@ -85,9 +85,7 @@ export function validateWithCrd(key: string, crd: () => unknown, apiVersion: str
 
 /** The ajv-shaped errors behind validateWithCrd, of `data` with its nulls already stripped. */
 export function crdErrors(key: string, crd: () => unknown, apiVersion: string, data: unknown, options: CrdValidationOptions = {}): readonly ErrorObject[] | undefined {
-  const compiled = compiledCrd(key, crd);
-  if (!compiled || !apiVersion.startsWith(`${compiled.group}/`)) return undefined;
-  const entry = compiled.versions.get(apiVersion.slice(compiled.group.length + 1));
+  const entry = versionEntry(key, crd, apiVersion);
   if (!entry?.schema) return undefined;
   const engine = options.engine ?? 'interpreter';
   let validate = entry.validate.get(engine);
@@ -98,6 +96,20 @@ export function crdErrors(key: string, crd: () => unknown, apiVersion: string, d
   const errors = validate?.(data);
   if (engine !== 'ajv' && entry.fallback !== undefined) options.onFallback?.(entry.fallback);
   return errors;
+}
+
+/**
+ * The rewritten schema that validation checks a custom resource of `apiVersion` against, for
+ * completion: the same keys, required list and enums. Undefined when the CRD does not serve it.
+ */
+export function crdSchema(key: string, crd: () => unknown, apiVersion: string): Readonly<Schema> | undefined {
+  return versionEntry(key, crd, apiVersion)?.schema;
+}
+
+function versionEntry(key: string, crd: () => unknown, apiVersion: string): VersionEntry | undefined {
+  const compiled = compiledCrd(key, crd);
+  if (!compiled || !apiVersion.startsWith(`${compiled.group}/`)) return undefined;
+  return compiled.versions.get(apiVersion.slice(compiled.group.length + 1));
 }
 
 function viaAjv(schema: Schema): Validate | null {

@@ -1,4 +1,4 @@
 /** Public entry point of the schema validator (pure: data comes in through arguments). */
-export type { SchemaProblem, SchemaProblemTarget, SchemaSource, SchemaValidator } from './types';
+export type { SchemaValidator } from './types';
 export { createSchemaValidator } from './validator';
-export { loadSchemaSourceFromJson, schemaKey } from './catalog';
+export { loadSchemaSourceFromJson } from './catalog';

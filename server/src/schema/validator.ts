@@ -9,7 +9,7 @@ import { schemaAtPath } from './schema-at';
 import { stripNulls } from './strip-nulls';
 import type { SchemaProblem, SchemaSource, SchemaValidator } from './types';
 
-export type { SchemaEngine, SchemaValidatorOptions } from './kind-errors';
+export type { SchemaValidatorOptions } from './kind-errors';
 
 export function createSchemaValidator(source: SchemaSource, options: SchemaValidatorOptions = {}): SchemaValidator {
   const errorsOf = kindErrors(source, options);

@@ -22,7 +22,9 @@ export function locate(doc: Document.Parsed, offset: number): Location | undefin
   if (!node || !within(node, offset)) return undefined;
   for (let depth = 0; depth < 10_000; depth++) {
     if (isMap(node)) {
-      const hit = node.items.find((item) => isPair(item) && (within(item.key as Node, offset) || within(item.value as Node, offset))) as Pair<Node, Node | null> | undefined;
+      // findLast: a node's range ends where the next one starts (a block value's range takes its
+      // final newline), so at a shared boundary the node that starts there is the one meant.
+      const hit = node.items.findLast((item) => isPair(item) && (within(item.key as Node, offset) || within(item.value as Node, offset))) as Pair<Node, Node | null> | undefined;
       if (!hit) break;
       const key = isScalar(hit.key) ? String(hit.key.value) : '?';
       ancestors.push(node);
@@ -36,7 +38,7 @@ export function locate(doc: Document.Parsed, offset: number): Location | undefin
       onKey = false;
       node = hit.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => within(item as Node, offset));
+      const index = node.items.findLastIndex((item) => within(item as Node, offset));
       if (index === -1) break;
       ancestors.push(node);
       path.push(index);

@@ -1,8 +1,6 @@
 /** Small, total helpers for reading the yaml package's node tree. None of them throws. */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { OffsetRange } from '../core/finding';
-
-export type YNode = Node;
 
 export function asMap(node: unknown): YAMLMap | undefined {
   return isMap(node) ? node : undefined;
@@ -10,10 +8,6 @@ export function asMap(node: unknown): YAMLMap | undefined {
 
 export function asSeq(node: unknown): YAMLSeq | undefined {
   return isSeq(node) ? node : undefined;
-}
-
-export function asScalar(node: unknown): Scalar | undefined {
-  return isScalar(node) ? node : undefined;
 }
 
 /** The pair whose key is the scalar `key` (exact, case-sensitive), if any. */

@@ -5,14 +5,14 @@
  * would be rejected in turn.
  */
 import { applyEdits } from '../../core/apply-fixes';
-import type { Fix } from '../../core/finding';
+import type { ProposedFix } from '../../core/finding';
 import { migrationFor } from '../../k8s/migrations/index';
 import type { K8sObject } from '../../k8s/objects';
 import type { SchemaValidator } from '../../schema/types';
 import type { YamlFixer } from '../../yaml/fixer';
 import { parseYamlDocument } from '../../yaml/parse';
 
-export function migrationFix(object: K8sObject, to: string, fixer: YamlFixer, schemas: SchemaValidator | undefined): Fix | undefined {
+export function migrationFix(object: K8sObject, to: string, fixer: YamlFixer, schemas: SchemaValidator | undefined): ProposedFix | undefined {
   if (!schemas?.hasSchema(to, object.kind)) return undefined;
   const edits = migrationFor(object.kind)(object, fixer, to);
   if (!edits || edits.length === 0) return undefined;

@@ -1,5 +1,5 @@
 /** Reports liveness probes that start checking before the readiness probe expects the container to be up. */
-import type { Fix } from '../../core/finding';
+import type { ProposedFix } from '../../core/finding';
 import { probeOf, type ProbeView } from '../../k8s/probes';
 import type { ContainerView } from '../../k8s/workloads';
 import type { YamlFixer } from '../../yaml/fixer';
@@ -115,7 +115,7 @@ spec:
  * own tolerance (failureThreshold periods) to start. A suggestion, not safe: the budget is inferred,
  * and a person should confirm the liveness check also suits start-up.
  */
-function addStartupProbe(container: ContainerView, liveness: ProbeView, readyDelay: number, fixer: YamlFixer): Fix | undefined {
+function addStartupProbe(container: ContainerView, liveness: ProbeView, readyDelay: number, fixer: YamlFixer): ProposedFix | undefined {
   const handler = liveness.handler;
   const column = fixer.columnOf(liveness.pair.key);
   const handlerColumn = fixer.columnOf(handler?.pair.key);

@@ -5,7 +5,7 @@
  */
 import type { YAMLMap } from 'yaml';
 import type { FixDefaults } from '../../core/config';
-import type { Fix, TextEdit } from '../../core/finding';
+import type { ProposedFix, TextEdit } from '../../core/finding';
 import { parseQuantity } from '../../k8s/quantity';
 import type { ContainerView } from '../../k8s/workloads';
 import type { InsertMap, YamlFixer } from '../../yaml/fixer';
@@ -18,7 +18,7 @@ export const ADD_RESOURCES_WITH_CPU_TITLE = 'Add resource limits, including a CP
 /** Used by the CPU-limit fix when no CPU limit default is configured. */
 export const FALLBACK_CPU_LIMIT = '1';
 
-export function addResourcesFix(container: ContainerView, defaults: FixDefaults, fixer: YamlFixer, withCpuLimit = false): Fix | undefined {
+export function addResourcesFix(container: ContainerView, defaults: FixDefaults, fixer: YamlFixer, withCpuLimit = false): ProposedFix | undefined {
   const cpuLimit = defaults.cpuLimit !== '' ? defaults.cpuLimit : withCpuLimit ? FALLBACK_CPU_LIMIT : '';
   const wanted = wantedResources(container, { ...defaults, cpuLimit });
   const edits: TextEdit[] = [];

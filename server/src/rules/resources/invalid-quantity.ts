@@ -1,6 +1,6 @@
 /** Reports resource amounts the API would reject, and memory written in milli-bytes. */
 import type { Node, YAMLMap } from 'yaml';
-import type { Fix, TextEdit } from '../../core/finding';
+import type { ProposedFix, TextEdit } from '../../core/finding';
 import { defineRule, type RuleContext } from '../types';
 import { parseQuantity } from '../../k8s/quantity';
 import { asMap, getIn, scalarSource } from '../../yaml/nodes';
@@ -74,7 +74,7 @@ function checkAmounts(context: RuleContext<MessageId>, section: YAMLMap | undefi
   }
 }
 
-function replaceWith(edit: TextEdit | undefined, value: string): Fix | undefined {
+function replaceWith(edit: TextEdit | undefined, value: string): ProposedFix | undefined {
   return edit && { title: `Change to ${value}`, kind: 'suggestion', edits: [edit] };
 }
 

@@ -9,13 +9,13 @@ import type { K8sObject } from '../../k8s/objects';
 import { podSpecPath } from '../../k8s/workloads';
 import type { YamlFixer } from '../../yaml/fixer';
 import { asMap, asSeq, getIn, getNode, getPair, scalarNumber, scalarString } from '../../yaml/nodes';
-import type { Fix } from '../../core/finding';
+import type { ProposedFix } from '../../core/finding';
 
 export interface ApiProblem {
   at: Node | NonNullable<ReturnType<typeof getPair>>;
   target: 'value' | 'parentKey';
   detail: string;
-  fix?: (fixer: YamlFixer) => Fix | undefined;
+  fix?: (fixer: YamlFixer) => ProposedFix | undefined;
 }
 
 export function apiProblems(object: K8sObject): ApiProblem[] {
